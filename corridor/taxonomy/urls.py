@@ -1,0 +1,8 @@
+from django.urls import path
+
+from corridor.taxonomy import views
+
+app_name = "taxonomy"
+urlpatterns = [
+    path("", views.index, name="index"),
+]

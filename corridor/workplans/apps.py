@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkplansConfig(AppConfig):
+    name = "corridor.workplans"
+    label = "workplans"
+    verbose_name = _("Workplans")
