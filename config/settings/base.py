@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "django_htmx",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "allauth",
