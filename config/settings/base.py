@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "corridor.directory.middleware.StaffMFARequiredMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -135,6 +136,8 @@ ACCOUNT_ADAPTER = "corridor.directory.adapters.AccountAdapter"
 MFA_ADAPTER = "corridor.directory.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Corridor"
+# Administrators, staff, secretariat and fund managers must use TOTP (they see confidential data).
+CORRIDOR_REQUIRE_STAFF_MFA = env_bool("CORRIDOR_REQUIRE_STAFF_MFA", True)
 
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

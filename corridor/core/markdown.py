@@ -3,9 +3,9 @@
 import nh3
 from markdown_it import MarkdownIt
 
-_renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
-    "table"
-)
+_renderer = MarkdownIt(
+    "commonmark", {"html": False, "linkify": False, "typographer": False}
+).enable("table")
 _ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "h6", "hr", "li",
     "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",

@@ -12,7 +12,11 @@ def platform_counts(*, user) -> list[tuple[str, int, str]]:
     return [
         ("workplans", Workplan.objects.count(), "workplans:workplan_list"),
         ("workstreams", Workstream.objects.count(), "workplans:workstream_list"),
-        ("organisations", Organisation.objects.filter(is_active=True).count(), "directory:organisation_list"),
+        (
+            "organisations",
+            Organisation.objects.filter(is_active=True).count(),
+            "directory:organisation_list",
+        ),
         ("groups", Group.objects.count(), "directory:group_list"),
         ("resources", resource_list(user=user).count(), "knowledge:resource_list"),
         ("research_topics", ResearchTopic.objects.count(), "community:research_agenda"),

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -90,7 +91,7 @@ class User(AbstractUser):
         """The name shown to anyone who is not the secretariat."""
         if self.pseudonym:
             return self.pseudonym
-        return self.full_name or _("Unnamed member")
+        return self.full_name or gettext("Unnamed member")
 
     def get_absolute_url(self):
         return reverse("directory:person_detail", args=[self.pk])

@@ -15,7 +15,9 @@ def resource_visibility_filter(user) -> Q:
 
 
 def resource_list(*, user, type: str | None = None) -> QuerySet[Resource]:
-    qs = Resource.objects.filter(resource_visibility_filter(user)).select_related("publisher", "group")
+    qs = Resource.objects.filter(resource_visibility_filter(user)).select_related(
+        "publisher", "group"
+    )
     if type:
         qs = qs.filter(type=type)
     return qs.prefetch_related("objectives")

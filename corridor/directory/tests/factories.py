@@ -12,7 +12,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     full_name = factory.Sequence(lambda n: f"Person {n}")
-    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+    password = factory.django.Password("correct-horse-battery")
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
@@ -22,7 +22,6 @@ class UserFactory(factory.django.DjangoModelFactory):
         for role in extracted:
             auth_group, _ = AuthGroup.objects.get_or_create(name=role)
             self.groups.add(auth_group)
-        self.save()
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
