@@ -36,12 +36,12 @@ def demo(transactional_db):
 def failed_requests(page):
     """Every response of 400 or more the page receives (a missing stylesheet, say)."""
     failures = []
-    page.on(
-        "response",
-        lambda response: failures.append(f"{response.status} {response.url}")
-        if response.status >= 400
-        else None,
-    )
+
+    def record(response):
+        if response.status >= 400:
+            failures.append(f"{response.status} {response.url}")
+
+    page.on("response", record)
     return failures
 
 
@@ -97,7 +97,8 @@ def test_page_has_no_wcag_violations(page, demo, failed_requests, name, lang):
     assert failed_requests == []
 
     results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
     )
     violations = results.response["violations"]
     assert not violations, axe_report(page.url, violations)
