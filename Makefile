@@ -13,9 +13,11 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 ADDRESS ?= 127.0.0.1:8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
-# Extra pytest arguments, e.g. `make test PYTEST_ARGS="-n 2"` or `PYTEST_ARGS="-k browser -x"`.
-PYTEST_ARGS ?=
-PYTEST := $(PY) -m pytest
+# pytest's arguments: two workers (pytest-xdist) by default; `make test PYTEST_ARGS="-k browser -x"`.
+PYTEST_ARGS ?= -n 2
+# pytest, with its exit code 5 ("no tests collected") spelt out: any non-zero code fails the target.
+PYTEST = $(PY) -m pytest $(PYTEST_ARGS) || { rc=$$?; \
+	[ $$rc -ne 5 ] || echo "error: pytest collected no tests (exit 5)" >&2; exit $$rc; }
 
 export PYTHON VENV
 
@@ -67,10 +69,10 @@ worker: venv
 test: venv-test chromium messages
 	$(VENV)/bin/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
-	$(PYTEST) $(PYTEST_ARGS)
+	$(PYTEST)
 
 test-postgres: venv-test chromium messages
-	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) $(PYTEST)
 
 lint: venv-test
 	$(VENV)/bin/ruff check .
