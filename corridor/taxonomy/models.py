@@ -6,6 +6,7 @@ return the reader's language. Country names come from pycountry's own ISO 3166 t
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,9 @@ class Objective(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.display_short_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("taxonomy:objective_detail", args=[self.number])
 
     @property
     def display_short_name(self) -> str:
@@ -82,6 +86,9 @@ class ThematicArea(models.Model):
     def __str__(self):
         return f"{self.number}. {self.display_name}"
 
+    def get_absolute_url(self) -> str:
+        return f"{reverse('taxonomy:index')}#area-{self.number}"
+
     @property
     def display_name(self) -> str:
         return gettext(self.name)
@@ -109,14 +116,26 @@ class Theme(models.Model):
 class SdgTarget(models.Model):
     code = models.CharField(_("target"), max_length=10, unique=True)
     title = models.CharField(_("title"), max_length=500)
+    sort_key = models.PositiveIntegerField(
+        _("sort key"),
+        default=0,
+        editable=False,
+        help_text=_("Orders targets as the 2030 Agenda does (8.7 before 10.7); set from the code."),
+    )
 
     class Meta:
-        ordering = ["code"]
+        ordering = ["sort_key", "code"]
         verbose_name = _("SDG target")
         verbose_name_plural = _("SDG targets")
 
     def __str__(self):
         return f"SDG {self.code}"
+
+    def clean(self):
+        from corridor.taxonomy.vocabulary import sdg_sort_key
+
+        super().clean()
+        self.sort_key = sdg_sort_key(self.code)
 
     @property
     def display_title(self) -> str:
@@ -164,7 +183,11 @@ class Country(models.Model):
         Region, null=True, blank=True, on_delete=models.PROTECT, related_name="countries_in_region"
     )
     subregion = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="countries_in_subregion"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="countries_in_subregion",
     )
     intermediate_region = models.ForeignKey(
         Region,
