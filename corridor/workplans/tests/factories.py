@@ -1,7 +1,13 @@
 import factory
 
 from corridor.directory.tests.factories import GroupFactory
-from corridor.workplans.models import Activity, Section, Workplan, Workstream, WorkstreamOrganisation
+from corridor.workplans.models import (
+    Activity,
+    Section,
+    Workplan,
+    Workstream,
+    WorkstreamOrganisation,
+)
 
 
 class WorkplanFactory(factory.django.DjangoModelFactory):

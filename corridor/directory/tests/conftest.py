@@ -1,0 +1,7 @@
+import pytest
+
+
+@pytest.fixture
+def no_staff_mfa(settings):
+    """The secretariat must set up TOTP before browsing; tests that are not about that use this."""
+    settings.CORRIDOR_REQUIRE_STAFF_MFA = False
