@@ -229,8 +229,18 @@ class OrganisationProfile:
     """What an organisation's page shows besides the organisation itself."""
 
     memberships: list[GroupMembership]
-    workstream_roles: dict[str, list]
+    workstream_links: list  # WorkstreamOrganisation, with workstream and workplan
     affiliations: list[Affiliation]
+
+    @property
+    def workstream_roles(self) -> dict[str, list]:
+        """The workstreams by the organisation's role in them: lead, participant, interest."""
+        from corridor.workplans.models import WorkstreamOrganisation
+
+        grouped: dict[str, list] = {role: [] for role in WorkstreamOrganisation.Role}
+        for link in self.workstream_links:
+            grouped[WorkstreamOrganisation.Role(link.role)].append(link.workstream)
+        return {role: items for role, items in grouped.items() if items}
 
 
 def organisation_profile(*, user, organisation: Organisation) -> OrganisationProfile:
@@ -240,18 +250,14 @@ def organisation_profile(*, user, organisation: Organisation) -> OrganisationPro
     memberships = list(
         organisation.group_memberships.select_related("group").order_by("group__name")
     )
-    roles: dict[str, list] = {value: [] for value in WorkstreamOrganisation.Role.values}
-    for link in (
+    links = list(
         WorkstreamOrganisation.objects.filter(organisation=organisation)
         .select_related("workstream__workplan")
         .order_by("workstream__workplan__title", "workstream__order", "workstream__pk")
-    ):
-        roles[link.role].append(link.workstream)
+    )
     affiliations = list(
         Affiliation.objects.filter(organisation=organisation)
-        .filter(
-            person__in=User.objects.filter(person_visibility_filter(user)).values("pk"),
-        )
+        .filter(person__in=User.objects.filter(person_visibility_filter(user)).values("pk"))
         .select_related("person")
         .annotate(public_sort_name=Lower(_public_name_expression("person__")))
         .order_by(
@@ -261,11 +267,7 @@ def organisation_profile(*, user, organisation: Organisation) -> OrganisationPro
         )
     )
     return OrganisationProfile(
-        memberships=memberships,
-        workstream_roles={
-            WorkstreamOrganisation.Role(role): items for role, items in roles.items() if items
-        },
-        affiliations=affiliations,
+        memberships=memberships, workstream_links=links, affiliations=affiliations
     )
 
 
