@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils.choices import BaseChoiceIterator, normalize_choices
 from django.utils.translation import gettext_lazy as _
 
 from corridor.directory import services
@@ -9,6 +10,34 @@ from corridor.taxonomy.models import Country
 SEARCH_MAX_LENGTH = 200
 LOGO_MAX_BYTES = 1024 * 1024
 LOGO_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
+
+
+class QueryChoices(BaseChoiceIterator):
+    """Choices from the database, queried at most once per form and only when first needed.
+
+    (A callable's choices are queried again each time they are read, and drawing a select reads
+    them twice.)
+    """
+
+    def __init__(self, function):
+        self.function = function
+        self.cache = None
+
+    def __iter__(self):
+        if self.cache is None:
+            self.cache = normalize_choices(self.function())
+        yield from self.cache
+
+
+class LazyChoicesMixin:
+    """Gives each form instance fresh ``QueryChoices`` for the fields named in ``query_choices``."""
+
+    query_choices: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, function in self.query_choices.items():
+            self.fields[name].choices = QueryChoices(function)
 
 
 class UpperCaseChoiceField(forms.ChoiceField):
@@ -24,7 +53,7 @@ def _group_choices():
     return [("", "")] + list(Group.objects.order_by("slug").values_list("slug", "slug"))
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(LazyChoicesMixin, forms.Form):
     """Validates the organisation directory's filters, for the page and for the API.
 
     The page draws its own selects (with counts); this form only says which values are valid.
@@ -34,9 +63,11 @@ class OrganisationFilterForm(forms.Form):
     type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", "")] + Organisation.Type.choices
     )
-    country = UpperCaseChoiceField(label=_("Country"), required=False, choices=_country_choices)
-    group = forms.ChoiceField(label=_("Group"), required=False, choices=_group_choices)
+    country = UpperCaseChoiceField(label=_("Country"), required=False)
+    group = forms.ChoiceField(label=_("Group"), required=False)
     q = forms.CharField(label=_("Name or acronym"), required=False, max_length=SEARCH_MAX_LENGTH)
+
+    query_choices = {"country": _country_choices, "group": _group_choices}
 
     def filters(self) -> dict:
         """The valid filters, each None when not given (an invalid one is dropped)."""

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from corridor.directory.forms import LazyChoicesMixin
 from corridor.directory.models import Organisation
 from corridor.taxonomy.models import Objective, ThematicArea
 from corridor.workplans.models import Workplan, Workstream, WorkstreamOrganisation
@@ -35,38 +36,35 @@ def _organisation_choices():
     )
 
 
-class WorkstreamFilterForm(forms.Form):
-    """Validates the workstream list's filters, for the page and for the API.
+class WorkstreamFilterForm(LazyChoicesMixin, forms.Form):
+    """Validates the workstream list's filters, for the page and for the API, and draws them.
 
-    Choices are callables: each query runs only when the filter is used or the select is drawn.
+    Each choice query runs once, and only when the filter is used or its select is drawn.
     """
 
-    q = forms.CharField(label=_("Words"), required=False, max_length=SEARCH_MAX_LENGTH)
+    q = forms.CharField(
+        label=_("Words"), required=False, max_length=SEARCH_MAX_LENGTH, widget=forms.SearchInput
+    )
     objective = forms.TypedChoiceField(
-        label=_("GCM objective"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=_objective_choices,
+        label=_("GCM objective"), required=False, coerce=int, empty_value=None
     )
     thematic_area = forms.TypedChoiceField(
-        label=_("Thematic area"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=_thematic_area_choices,
+        label=_("Thematic area"), required=False, coerce=int, empty_value=None
     )
-    organisation = forms.ChoiceField(
-        label=_("Organisation (lead or participant)"),
-        required=False,
-        choices=_organisation_choices,
-    )
+    organisation = forms.ChoiceField(label=_("Organisation (lead or participant)"), required=False)
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("Any status"))] + Workstream.Status.choices,
     )
-    workplan = forms.ChoiceField(label=_("Workplan"), required=False, choices=_workplan_choices)
+    workplan = forms.ChoiceField(label=_("Workplan"), required=False)
+
+    query_choices = {
+        "objective": _objective_choices,
+        "thematic_area": _thematic_area_choices,
+        "organisation": _organisation_choices,
+        "workplan": _workplan_choices,
+    }
 
     def filters(self) -> dict:
         """The valid filters, each None when not given (an invalid one is dropped)."""

@@ -1,5 +1,7 @@
 import pytest
 
+from corridor.directory.tests.fixtures import cast  # noqa: F401 — a fixture
+
 
 @pytest.fixture
 def no_staff_mfa(settings):
