@@ -227,3 +227,39 @@ def _load_regions(apps, summary: LoadSummary, using: str) -> dict:
         ]
         regions.update(_sync(Region, "m49", rows, summary, using))
     return regions
+
+
+VOCABULARY_MIGRATION = ("taxonomy", "0002_load_vocabulary")
+
+
+def ensure_vocabulary(apps=None, *, using: str = DEFAULT_DB_ALIAS) -> LoadSummary | None:
+    """Load the vocabulary if its tables are empty (after ``flush``); else do nothing.
+
+    Runs on post_migrate. Does nothing before the vocabulary's data migration has been applied
+    (the tables may not exist yet, or be migrated back), and nothing when objectives and
+    countries are already there: ``manage.py load_vocabulary`` is the way to refresh them.
+    """
+    from django.db import connections
+    from django.db.migrations.recorder import MigrationRecorder
+
+    if apps is None:
+        from django.apps import apps as installed_apps
+
+        apps = installed_apps
+    connection = connections[using]
+    if VOCABULARY_MIGRATION not in MigrationRecorder(connection).applied_migrations():
+        return None
+    try:
+        Objective = apps.get_model("taxonomy", "Objective")
+        Country = apps.get_model("taxonomy", "Country")
+    except LookupError:
+        return None
+    tables = set(connection.introspection.table_names())
+    if not {Objective._meta.db_table, Country._meta.db_table} <= tables:
+        return None
+    if (
+        Objective._default_manager.using(using).exists()
+        and Country._default_manager.using(using).exists()
+    ):
+        return None
+    return load_vocabulary(apps, using=using)
