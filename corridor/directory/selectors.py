@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from django.db.models import Case, CharField, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from corridor.core.permissions import is_secretariat, is_signed_in
+from corridor.core.permissions import is_secretariat, is_signed_in, person_display_name
 from corridor.directory.models import Affiliation, Group, GroupMembership, Organisation, User
 from corridor.taxonomy.countries import translated_country_name
 
@@ -53,6 +54,16 @@ def person_visibility_filter(user) -> Q:
     if is_signed_in(user):
         visible |= Q(pk=user.pk)
     return visible
+
+
+def person_pseudonym_note(viewer, person) -> str:
+    """For those who see a pseudonymous person's real name (themselves, the secretariat): a
+    reminder of the only name everyone else sees. Empty for everyone else."""
+    if person is None or not person.pseudonym:
+        return ""
+    if person_display_name(viewer, person) == person.pseudonym:
+        return ""
+    return gettext("(others see “%(pseudonym)s”)") % {"pseudonym": person.pseudonym}
 
 
 def person_list(*, user, organisation: str | None = None, q: str | None = None) -> QuerySet[User]:

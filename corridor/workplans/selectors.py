@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 
 from corridor.core.permissions import person_display_name
 from corridor.directory.models import Organisation
+from corridor.directory.selectors import person_pseudonym_note
 from corridor.taxonomy.models import Objective
 from corridor.workplans.models import (
     Activity,
@@ -195,6 +196,7 @@ class HistoryEntry:
     date: datetime
     action: str
     who: str | None
+    who_note: str  # the pseudonym, for those who see the real name instead
     changed: list[str]
     reason: str
 
@@ -253,6 +255,7 @@ def workstream_history(*, user, workstream: Workstream, limit: int = HISTORY_LIM
                 date=record.history_date,
                 action=str(actions.get(record.history_type, record.history_type)),
                 who=person_display_name(user, person) if person is not None else None,
+                who_note=person_pseudonym_note(user, person),
                 changed=changed,
                 reason=record.history_change_reason or "",
             )
