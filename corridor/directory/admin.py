@@ -97,6 +97,9 @@ class UserAdmin(DjangoUserAdmin):
     autocomplete_fields = ("country",)
     inlines = (AffiliationInline, PersonGroupMembershipInline)
 
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else ()  # the add page asks for the address only
+
 
 class OrganisationGroupMembershipInline(admin.TabularInline):
     model = GroupMembership
