@@ -36,14 +36,17 @@ class DemoDataError(Exception):
     """The demo data files are wrong; the message lists every problem with its file and entry."""
 
 
-class _DataLoader(yaml.SafeLoader):
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when installed
+
+
+class _DataLoader(_SafeLoader):
     """YAML 1.1 without its surprises: only true/false are booleans ("NO" stays Norway's code)."""
 
 
 _BOOL = "tag:yaml.org,2002:bool"
 _DataLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 _DataLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
 
@@ -118,21 +121,13 @@ class _Checker:
         resources = self.load("resources.yaml", dict)
 
         self.data.organisations = [
-            self.organisation(f"organisations.yaml, organisation {i}", entry)
-            for i, entry in enumerate(organisations or [], 1)
+            self.organisation(i, entry) for i, entry in enumerate(organisations or [], 1)
         ]
-        self.data.groups = [
-            self.group(f"groups.yaml, group {i}", entry) for i, entry in enumerate(groups or [], 1)
-        ]
-        self.data.people = [
-            self.person(f"people.yaml, person {i}", entry)
-            for i, entry in enumerate(people or [], 1)
-        ]
+        self.data.groups = [self.group(i, entry) for i, entry in enumerate(groups or [], 1)]
+        self.data.people = [self.person(i, entry) for i, entry in enumerate(people or [], 1)]
         self.data.workplans = [self.workplan(name, entry) for name, entry in workplans if entry]
         self.data.research_agenda = self.agenda("research_agenda.yaml", agenda or {})
-        self.data.events = [
-            self.event(f"events.yaml, event {i}", entry) for i, entry in enumerate(events or [], 1)
-        ]
+        self.data.events = [self.event(i, entry) for i, entry in enumerate(events or [], 1)]
         self.data.resources = self.resource_list("resources.yaml", resources or {})
         return self.data
 
@@ -153,6 +148,12 @@ class _Checker:
         return content
 
     # -- generic checks ------------------------------------------------------------------------
+
+    def named(self, prefix: str, entry: Any, key: str, fallback: str) -> str:
+        """``prefix 'identifier'`` for messages, or ``prefix fallback`` when the entry has none."""
+        if isinstance(entry, dict) and isinstance(entry.get(key), str) and entry[key]:
+            return f"{prefix} {entry[key]!r}"
+        return f"{prefix} {fallback}"
 
     def error(self, where: str, message: str) -> None:
         self.errors.append(f"{where}: {message}")
@@ -295,9 +296,10 @@ class _Checker:
 
     # -- entities ------------------------------------------------------------------------------
 
-    def organisation(self, where: str, entry: Any) -> dict:
+    def organisation(self, position: int, entry: Any) -> dict:
         from corridor.directory.models import Organisation
 
+        where = self.named("organisations.yaml, organisation", entry, "key", str(position))
         values = self.fields(
             where,
             entry,
@@ -306,7 +308,6 @@ class _Checker:
         )
         if values is None:
             return {}
-        where = f"organisations.yaml, organisation {values['key']!r}"
         if values["key"] in self.org_keys:
             self.error(where, "the key is used twice")
         self.org_keys.add(values["key"])
@@ -318,9 +319,10 @@ class _Checker:
             self.error(where, "the website must be an https:// address")
         return values
 
-    def group(self, where: str, entry: Any) -> dict:
+    def group(self, position: int, entry: Any) -> dict:
         from corridor.directory.models import Group, GroupMembership
 
+        where = self.named("groups.yaml, group", entry, "slug", str(position))
         values = self.fields(
             where,
             entry,
@@ -335,7 +337,6 @@ class _Checker:
         )
         if values is None:
             return {}
-        where = f"groups.yaml, group {values['slug']!r}"
         if values["parent"] and values["parent"] not in self.group_slugs:
             self.error(where, f"parent {values['parent']!r} must be a group listed above it")
         self.slug(where, values["slug"], self.group_slugs)
@@ -354,9 +355,10 @@ class _Checker:
         values["memberships"] = memberships
         return values
 
-    def person(self, where: str, entry: Any) -> dict:
+    def person(self, position: int, entry: Any) -> dict:
         from corridor.directory.models import Affiliation, GroupMembership, Role, User
 
+        where = self.named("people.yaml, person", entry, "email", str(position))
         values = self.fields(
             where,
             entry,
@@ -376,7 +378,6 @@ class _Checker:
         )
         if values is None:
             return {}
-        where = f"people.yaml, person {values['email']!r}"
         if not isinstance(values["email"], str) or not FICTIONAL_EMAIL.match(values["email"]):
             self.error(where, "demo people must have a lower-case address at example.org")
         if values["email"] in self._seen("person"):
@@ -411,8 +412,9 @@ class _Checker:
     def workplan(self, name: str, entry: dict) -> dict:
         from corridor.workplans.models import Workplan, Workstream
 
+        where = self.named(f"{name}, workplan", entry, "slug", "")
         values = self.fields(
-            name,
+            where,
             entry,
             ("slug", "title", "group", "status"),
             {
@@ -428,7 +430,6 @@ class _Checker:
         )
         if values is None:
             return {}
-        where = f"{name}, workplan {values['slug']!r}"
         self.slug(where, values["slug"], self._seen("workplan"))
         self.group_ref(where, values["group"])
         self.choice(where, "status", values["status"], Workplan.Status)
@@ -479,8 +480,9 @@ class _Checker:
         from corridor.taxonomy.models import Scope
         from corridor.workplans.models import Activity, Workstream
 
+        where = self.named(f"{name}, workstream", entry, "slug", "without a slug")
         values = self.fields(
-            f"{name}, workstream",
+            where,
             entry,
             ("slug", "title"),
             {
@@ -506,7 +508,6 @@ class _Checker:
         )
         if values is None:
             return None
-        where = f"{name}, workstream {values['slug']!r}"
         self.slug(where, values["slug"], seen, limit=120)
         self.choice(where, "kind", values["kind"], Workstream.Kind)
         self.choice(where, "status", values["status"], Workstream.Status)
@@ -573,15 +574,15 @@ class _Checker:
         topics = []
         seen = self._seen("topic")
         for rank, item in enumerate(self.as_list(name, "topics", values["topics"]), 1):
+            where = self.named(f"{name}, topic {rank}", item, "slug", "")
             topic = self.fields(
-                f"{name}, topic {rank}",
+                where,
                 item,
                 ("slug", "title"),
                 {"description": "", "countries": [], "themes": [], "objectives": []},
             )
             if topic is None:
                 continue
-            where = f"{name}, topic {rank} {topic['slug']!r}"
             self.slug(where, topic["slug"], seen, limit=120)
             self.text(where, ResearchTopic, topic, ("title", "description"))
             self.countries(where, topic["countries"])
@@ -592,9 +593,10 @@ class _Checker:
         values["topics"] = topics
         return values
 
-    def event(self, where: str, entry: Any) -> dict:
+    def event(self, position: int, entry: Any) -> dict:
         from corridor.community.models import Event
 
+        where = self.named("events.yaml, event", entry, "slug", str(position))
         values = self.fields(
             where,
             entry,
@@ -613,7 +615,6 @@ class _Checker:
         )
         if values is None:
             return {}
-        where = f"events.yaml, event {values['slug']!r}"
         self.slug(where, values["slug"], self._seen("event"), limit=120)
         self.choice(where, "kind", values["kind"], Event.Kind)
         self.choice(where, "date_precision", values["date_precision"], Event.DatePrecision)
@@ -641,15 +642,16 @@ class _Checker:
             return []
         defaults = top["defaults"] if isinstance(top["defaults"], dict) else {}
         return [
-            self.resource(f"{name}, resource {i}", {**defaults, **item})
+            self.resource(i, {**defaults, **item})
             for i, item in enumerate(self.as_list(name, "resources", top["resources"]), 1)
             if isinstance(item, dict)
         ]
 
-    def resource(self, where: str, entry: dict) -> dict:
+    def resource(self, position: int, entry: Any) -> dict:
         from corridor.knowledge.models import Resource, Visibility
         from corridor.taxonomy.models import Scope
 
+        where = self.named("resources.yaml, resource", entry, "slug", str(position))
         values = self.fields(
             where,
             entry,
@@ -671,7 +673,6 @@ class _Checker:
         )
         if values is None:
             return {}
-        where = f"resources.yaml, resource {values['slug']!r}"
         self.slug(where, values["slug"], self._seen("resource"), limit=120)
         self.choice(where, "type", values["type"], Resource.Type)
         self.choice(where, "status", values["status"], Resource.Status)

@@ -16,7 +16,7 @@ from typing import TextIO
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group as AuthGroup
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 
 from corridor.community.models import Event, ResearchTopic
 from corridor.demo.datafiles import DemoData, DemoDataError, read_data
@@ -143,9 +143,9 @@ class _Writer:
                 self._clean_and_save(obj, lookup)
                 changed = True
         for name, targets in (m2m or {}).items():
-            changed |= _sync_m2m(obj, name, targets)
+            changed |= _sync_m2m(obj, name, targets, created)
         for name, targets in (m2m_add or {}).items():
-            changed |= _add_m2m(obj, name, targets)
+            changed |= _add_m2m(obj, name, targets, created)
         if created:
             self.counts[model._meta.label]["created"] += 1
         elif changed:
@@ -159,12 +159,17 @@ class _Writer:
             self.counts[queryset.model._meta.label]["deleted"] += count
 
     def _clean_and_save(self, obj: models.Model, lookup: dict) -> None:
+        # Field validation here; uniqueness and constraints are the database's to enforce (the
+        # natural-key lookups already avoid duplicates, and a query per check would be slow).
+        key = ", ".join(f"{name}={value}" for name, value in lookup.items())
         try:
-            obj.full_clean()
+            obj.full_clean(validate_unique=False, validate_constraints=False)
         except ValidationError as error:
-            key = ", ".join(f"{name}={value}" for name, value in lookup.items())
             raise DemoDataError(f"{obj._meta.label} ({key}): {error.messages}") from error
-        obj.save()
+        try:
+            obj.save()
+        except IntegrityError as error:
+            raise DemoDataError(f"{obj._meta.label} ({key}) clashes with a row: {error}") from error
 
 
 def _differs(obj: models.Model, name: str, value) -> bool:
@@ -174,18 +179,22 @@ def _differs(obj: models.Model, name: str, value) -> bool:
     return getattr(obj, name) != value
 
 
-def _sync_m2m(obj: models.Model, name: str, targets: Iterable[models.Model]) -> bool:
+def _sync_m2m(obj: models.Model, name: str, targets: Iterable[models.Model], new: bool) -> bool:
     targets = list(targets)
     manager = getattr(obj, name)
+    if new:  # nothing to compare with
+        if targets:
+            manager.add(*targets)
+        return bool(targets)
     if set(manager.values_list("pk", flat=True)) == {target.pk for target in targets}:
         return False
     manager.set(targets)
     return True
 
 
-def _add_m2m(obj: models.Model, name: str, targets: Iterable[models.Model]) -> bool:
+def _add_m2m(obj: models.Model, name: str, targets: Iterable[models.Model], new: bool) -> bool:
     manager = getattr(obj, name)
-    present = set(manager.values_list("pk", flat=True))
+    present = set() if new else set(manager.values_list("pk", flat=True))
     missing = [target for target in targets if target.pk not in present]
     if missing:
         manager.add(*missing)
