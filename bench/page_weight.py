@@ -94,13 +94,10 @@ def fetch_with_test_client():
 
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        from corridor.demo.loader import load_demo
-    except ImportError:
-        where = "Django test client, empty database: corridor.demo.loader is not in this checkout"
-    else:
-        load_demo()
-        where = "Django test client, demo data"
+    from corridor.demo.loader import load_demo
+
+    load_demo()
+    where = "Django test client, demo data"
 
     client = Client(headers={"accept-encoding": "gzip"})
 
