@@ -88,3 +88,22 @@ def test_objective_neighbours(db):
     }
     last = selectors.objective_get(number=23)
     assert selectors.objective_neighbours(objective=last)["next"] is None
+
+
+def test_factories_reuse_the_loaded_vocabulary_and_invent_clear_codes(db):
+    from corridor.taxonomy.models import Country
+    from corridor.taxonomy.tests.factories import (
+        CountryFactory,
+        GuidingPrincipleFactory,
+        ObjectiveFactory,
+        SdgTargetFactory,
+    )
+
+    assert CountryFactory().name == "Namibia"
+    assert ObjectiveFactory(number=3).short_name == "Information provision"
+    assert GuidingPrincipleFactory(number=1).name == "People-centred"
+    assert SdgTargetFactory(code="8.7").sort_key == 807
+    invented = [CountryFactory(code=code, alpha3=f"X{code}") for code in ("XA", "XB", "XC", "XD")]
+    assert all(int(country.numeric) >= 900 for country in invented)
+    assert Country.objects.count() == 249 + 4
+    assert SdgTargetFactory(code="1.1").sort_key == 101
