@@ -17,7 +17,22 @@ pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LANGUAGES = {"en": ("", "ltr"), "ar": ("/ar", "rtl")}
+# The main pages by address; a workstream's page is reached by a click from the list.
+PATHS = {
+    "home": "/",
+    "organisations": "/directory/organisations/",
+    "workplans": "/workplans/",
+    "workstreams": "/workplans/workstreams/",
+    "groups": "/directory/groups/",
+    "research-agenda": "/community/research-agenda/",
+    "events": "/community/events/",
+    "knowledge": "/knowledge/",
+    "vocabulary": "/vocabulary/",
+    "sign-in": "/accounts/login/",
+}
+# Each has a test of its own per language; the rest of PATHS share one test (one data load).
 PAGES = ["home", "organisations", "workstream"]
+OTHER_PAGES = [name for name in PATHS if name not in PAGES]
 
 # A workstream's page: /workplans/<workplan>/<workstream>/, optionally under a language prefix.
 WORKSTREAM_PATH = re.compile(r"^(/[a-z-]+)?/workplans/(?!workstreams/)[^/]+/[^/]+/$")
@@ -45,10 +60,8 @@ def failed_requests(page):
 def open_page(page, name: str, lang: str) -> None:
     """Open one of the main pages the way a person would reach it."""
     prefix, _direction = LANGUAGES[lang]
-    if name == "home":
-        response = page.goto(f"{prefix}/")
-    elif name == "organisations":
-        response = page.goto(f"{prefix}/directory/organisations/")
+    if name in PATHS:
+        response = page.goto(f"{prefix}{PATHS[name]}")
     elif name == "workstream":
         response = page.goto(f"{prefix}/workplans/workstreams/")
         assert response is not None and response.status == 200, response
@@ -124,22 +137,39 @@ def skip_link_problems(page, lang: str) -> list[str]:
     return problems
 
 
+def page_problems(page, name: str, lang: str, failed_requests: list[str]) -> list[str]:
+    """Open a page and return everything wrong with it; every check runs, so one report shows all."""
+    failed_requests.clear()
+    open_page(page, name, lang)
+    problems = []
+    html = page.locator("html")
+    expected = {"lang": lang, "dir": LANGUAGES[lang][1]}
+    actual = {"lang": html.get_attribute("lang"), "dir": html.get_attribute("dir")}
+    if actual != expected:
+        problems.append(f"<html> on {page.url} has {actual}, expected {expected}")
+    if page.locator("main#main").count() != 1:
+        problems.append(f'{page.url} has no single <main id="main">')
+    if failed_requests:
+        problems.append(f"{page.url} received errors: {failed_requests}")
+    violations = wcag_violations(page)
+    if violations:
+        problems.append(axe_report(page.url, violations))
+    keyboard = skip_link_problems(page, lang)
+    if keyboard:
+        problems.append(f"keyboard on {page.url}:\n" + "\n".join(f"- {p}" for p in keyboard))
+    return problems
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", PAGES)
 def test_page_meets_wcag_and_works_by_keyboard(page, demo, failed_requests, name, lang):
-    open_page(page, name, lang)
-    html = page.locator("html")
-    assert html.get_attribute("lang") == lang
-    assert html.get_attribute("dir") == LANGUAGES[lang][1]
-    assert page.locator("main#main").count() == 1
-    assert failed_requests == []
+    problems = page_problems(page, name, lang, failed_requests)
+    assert not problems, "\n\n".join(problems)
 
-    # Both checks run before either fails, so one report shows everything wrong with the page.
-    violations = wcag_violations(page)
-    keyboard = skip_link_problems(page, lang)
-    report = []
-    if violations:
-        report.append(axe_report(page.url, violations))
-    if keyboard:
-        report.append(f"keyboard on {page.url}:\n" + "\n".join(f"- {p}" for p in keyboard))
-    assert not report, "\n\n".join(report)
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_other_main_pages_meet_wcag_and_work_by_keyboard(page, demo, failed_requests, lang):
+    problems = []
+    for name in OTHER_PAGES:
+        problems += page_problems(page, name, lang, failed_requests)
+    assert not problems, "\n\n".join(problems)
