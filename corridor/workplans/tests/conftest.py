@@ -1,6 +1,7 @@
 import pytest
 
 from corridor.directory.tests.fixtures import cast  # noqa: F401 — a fixture
+from corridor.workplans.tests.fixtures import mag_workplan  # noqa: F401 — a fixture
 
 
 @pytest.fixture
