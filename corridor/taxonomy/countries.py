@@ -3,8 +3,8 @@
 - The 249 ISO 3166-1 entries come from ``pycountry``; their UN M49 area and UN membership from the
   data file ``country_converter`` ships in its wheel. That file is read with the ``csv`` module,
   joined on the alpha-3 code: every value stays a string, so Namibia's "NA" is never taken for a
-  missing value (pandas' default reading of it; country_converter's own loader trips on it with
-  pandas 3).
+  missing value (pandas' default reading of it; ``coco.CountryConverter()`` itself fails on it
+  with pandas 3: its ISO2 column comes back with a NaN).
 - Regions: the M49 hierarchy (World, 5 regions, their sub-regions and intermediate regions) with
   its official codes and English names, below.
 - ``is_territory`` is true for everything that is not a UN Member State or observer State (the
@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import functools
 import gettext
+import importlib.util
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -211,11 +212,22 @@ def _uninvert(name: str) -> str:
     return f"{tail} {head}"
 
 
+def country_converter_data_file() -> Path:
+    """The data file in the country_converter wheel, found without importing the package.
+
+    Importing ``country_converter`` imports pandas (a third of a second and tens of megabytes in
+    every web worker); its data is a plain tab-separated file next to its ``__init__.py``.
+    """
+    spec = importlib.util.find_spec("country_converter")
+    if spec is None or spec.origin is None:
+        raise LookupError("country_converter is not installed")
+    return Path(spec.origin).with_name("country_data.tsv")
+
+
+@functools.cache
 def _country_converter_rows() -> dict[str, dict[str, str]]:
     """country_converter's data file, keyed by ISO alpha-3, every value a string."""
-    from country_converter.country_converter import COUNTRY_DATA_FILE
-
-    with Path(COUNTRY_DATA_FILE).open(encoding="utf-8", newline="") as handle:
+    with country_converter_data_file().open(encoding="utf-8", newline="") as handle:
         return {row["ISO3"]: row for row in csv.DictReader(handle, delimiter="\t")}
 
 

@@ -2,10 +2,12 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from corridor.taxonomy import selectors
 
 
+@require_safe
 def index(request):
     """Objectives, principles, thematic areas, themes, SDG targets, regions and their countries."""
     context = {
@@ -19,6 +21,7 @@ def index(request):
     return render(request, "taxonomy/index.html", context)
 
 
+@require_safe
 def objective_detail(request, number: int):
     objective = selectors.objective_get(number=number)
     if objective is None:

@@ -207,3 +207,16 @@ def test_loaded_regions(db):
     assert Region.objects.filter(level=Region.Level.REGION).count() == 5
     assert Region.objects.filter(parent__isnull=True).count() == 1
     assert Region.objects.count() == len(REGIONS)
+
+
+def test_country_converter_columns_are_read_as_strings():
+    """The trap: pandas reads Namibia's ISO2 "NA" as missing. The csv module keeps it."""
+    import csv
+
+    from corridor.taxonomy.countries import country_converter_data_file
+
+    with country_converter_data_file().open(encoding="utf-8", newline="") as handle:
+        rows = {row["ISO3"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    assert rows["NAM"]["ISO2"] == "NA"
+    assert rows["NAM"]["UNregion"] == "Southern Africa"
+    assert {"ISO3", "ISO2", "UNregion", "UNmember"} <= set(rows["NAM"])

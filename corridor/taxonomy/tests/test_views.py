@@ -112,3 +112,8 @@ def test_objective_page_query_budget(client, db, django_assert_max_num_queries):
         WorkstreamFactory().objectives.add(objective)
     with django_assert_max_num_queries(4):
         assert client.get("/vocabulary/objectives/5/").status_code == 200
+
+
+def test_pages_are_read_only(client, db):
+    assert client.post("/vocabulary/").status_code == 405
+    assert client.head("/vocabulary/objectives/1/").status_code == 200
