@@ -20,6 +20,7 @@ from django.db import IntegrityError, models, transaction
 
 from corridor.community.models import Event, ResearchTopic
 from corridor.demo.datafiles import DemoData, DemoDataError, read_data
+from corridor.directory.accounts import account_activate_totp, requires_mfa
 from corridor.directory.models import Affiliation, Group, GroupMembership, Organisation, User
 from corridor.knowledge.models import Resource
 from corridor.taxonomy.models import Country, Objective, ThematicArea, Theme
@@ -34,6 +35,9 @@ from corridor.workplans.models import (
 # Every demo account signs in with this password. The accounts are fictional and for
 # demonstration only: never load the demo data into a public installation.
 DEMO_PASSWORD = "corridor-demo"  # noqa: S105
+# Staff roles must use two-factor authentication; demo staff share this authenticator secret so a
+# demonstration needs no phone: ``manage.py demo_totp_code`` prints the current code.
+DEMO_TOTP_SECRET = "CORRIDORDEMOSECRETKEY234"  # noqa: S105
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_MEMBER_EMAIL = "member@example.org"
 
@@ -41,6 +45,7 @@ __all__ = [
     "DEMO_ADMIN_EMAIL",
     "DEMO_MEMBER_EMAIL",
     "DEMO_PASSWORD",
+    "DEMO_TOTP_SECRET",
     "DemoDataError",
     "demo_logins",
     "format_summary",
@@ -316,6 +321,8 @@ def _load_people(
             {"user": person, "email": person.email},
             {"verified": True, "primary": True},
         )
+        if requires_mfa(person):
+            account_activate_totp(user=person, secret=DEMO_TOTP_SECRET)
         for affiliation in entry["affiliations"]:
             writer.save(
                 Affiliation,

@@ -9,6 +9,7 @@ from corridor.demo.loader import (
     DEMO_ADMIN_EMAIL,
     DEMO_MEMBER_EMAIL,
     DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
     DemoDataError,
     demo_logins,
     load_demo,
@@ -39,6 +40,11 @@ class Command(BaseCommand):
         self.stdout.write("Demo sign-in (fictional accounts, for demonstration only):")
         self.stdout.write(f"  Administrator:  {DEMO_ADMIN_EMAIL} / {DEMO_PASSWORD}")
         self.stdout.write(f"  Member (IOM):   {DEMO_MEMBER_EMAIL} / {DEMO_PASSWORD}")
+        self.stdout.write(
+            "Staff accounts (administrator, secretariat, fund manager) also ask for a two-factor "
+            f"code: add the secret {DEMO_TOTP_SECRET} to an authenticator app, or run "
+            "`.venv/bin/python manage.py demo_totp_code`."
+        )
         self.stdout.write(f"Other demo accounts (same password, {DEMO_PASSWORD}):")
         for label, email in demo_logins():
             if email not in (DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL):
