@@ -16,7 +16,7 @@ from corridor.core.errors import ApplicationError
 from corridor.core.permissions import person_display_name
 from corridor.directory import selectors
 from corridor.directory.access import access_group, access_organisation
-from corridor.directory.forms import SEARCH_MAX_LENGTH, OrganisationFilterForm
+from corridor.directory.forms import SEARCH_MAX_LENGTH, OrganisationFilterForm, PersonFilterForm
 from corridor.directory.models import Group, GroupMembership, Organisation, User
 
 router = Router()
@@ -299,10 +299,7 @@ def get_organisation(request, slug: str):
 @paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
 def list_groups(request, filters: Query[GroupFilters]):
     """The network, its committees, alliances, action groups and working groups, by name."""
-    groups = Group.objects.select_related("parent").order_by("name", "pk")
-    if filters.kind:
-        groups = groups.filter(kind=filters.kind)
-    return groups
+    return selectors.group_list(user=request.user, kind=filters.kind)
 
 
 @router.get("/groups/{slug}", response=GroupDetailOut, summary="One group, with its members")
@@ -321,8 +318,5 @@ def get_group(request, slug: str):
 def list_people(request, filters: Query[PersonFilters]):
     """Public profiles only, by the name others see; ``q`` matches that name, never a real name
     hidden behind a pseudonym."""
-    if filters.organisation and not Organisation.objects.filter(slug=filters.organisation).exists():
-        raise ApplicationError(
-            f"organisation: no organisation has the slug {filters.organisation!r}."
-        )
-    return selectors.person_list(user=request.user, organisation=filters.organisation, q=filters.q)
+    valid = validated_filters(PersonFilterForm, filters.dict())
+    return selectors.person_list(user=request.user, **valid)

@@ -75,6 +75,23 @@ class OrganisationFilterForm(LazyChoicesMixin, forms.Form):
         return {name: cleaned.get(name) or None for name in self.fields}
 
 
+def _organisation_choices():
+    return [("", "")] + list(Organisation.objects.order_by("slug").values_list("slug", "slug"))
+
+
+class PersonFilterForm(LazyChoicesMixin, forms.Form):
+    """Validates the filters of the people API."""
+
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+    q = forms.CharField(label=_("Name"), required=False, max_length=SEARCH_MAX_LENGTH)
+
+    query_choices = {"organisation": _organisation_choices}
+
+    def filters(self) -> dict:
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned.get(name) or None for name in self.fields}
+
+
 class OrganisationForm(forms.ModelForm):
     """An organisation's profile, as its focal points edit it."""
 

@@ -285,20 +285,19 @@ def organisation_profile(*, user, organisation: Organisation) -> OrganisationPro
 # --- Groups ---------------------------------------------------------------------------------
 
 
-def group_list(*, user) -> list[Group]:
-    """Every group as a tree: top-level groups, each with ``children`` (two queries at most).
-
-    Each group carries ``organisation_count``; children are sorted by name.
-    """
-    groups = list(
-        Group.objects.select_related("parent")
-        .annotate(
-            organisation_count=Count(
-                "memberships", filter=Q(memberships__organisation__isnull=False)
-            )
-        )
-        .order_by("name")
+def group_list(*, user, kind: str | None = None) -> QuerySet[Group]:
+    """Groups by name, each with its parent and its number of member organisations."""
+    qs = Group.objects.select_related("parent").annotate(
+        organisation_count=Count("memberships", filter=Q(memberships__organisation__isnull=False))
     )
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.order_by("name", "pk")
+
+
+def group_tree(*, user) -> list[Group]:
+    """Every group as a tree: the top-level groups, each with its ``children`` (one query)."""
+    groups = list(group_list(user=user))
     by_pk = {group.pk: group for group in groups}
     for group in groups:
         group.children = []

@@ -64,8 +64,13 @@ def organisation_edit(request, slug):
     organisation = access_organisation(request.user, slug, perm="directory.change_organisation")
     form_class = OrganisationSecretariatForm if is_secretariat(request.user) else OrganisationForm
     # The form validates a copy, so the page keeps showing the saved organisation until it is saved.
-    form = form_class(request.POST or None, request.FILES or None, instance=copy.copy(organisation))
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = form_class(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        instance=copy.copy(organisation),
+    )
+    if posted and form.is_valid():
         try:
             services.organisation_update(
                 organisation=organisation, actor=request.user, data=form.changes()
@@ -81,7 +86,7 @@ def organisation_edit(request, slug):
 
 
 def group_list(request):
-    groups = selectors.group_list(user=request.user)
+    groups = selectors.group_tree(user=request.user)
     return render(request, "directory/group_list.html", {"groups": groups})
 
 
@@ -115,8 +120,9 @@ def person_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def profile(request):
     person = access_person(request.user, request.user.pk, perm="directory.change_person")
-    form = ProfileForm(request.POST or None, instance=copy.copy(person))
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = ProfileForm(request.POST if posted else None, instance=copy.copy(person))
+    if posted and form.is_valid():
         try:
             services.person_update_profile(person=person, actor=request.user, data=form.changes())
         except ValidationError as error:

@@ -174,7 +174,7 @@ def test_group_tree(db):
     committee = GroupFactory(name="Executive Committee", slug="ec", parent=network)
     GroupFactory(name="Alpha Working Group", slug="alpha", parent=committee)
     alliance = GroupFactory(name="Alliance 8.7", slug="alliance")
-    roots = selectors.group_list(user=None)
+    roots = selectors.group_tree(user=None)
     assert roots == [alliance, network]
     assert roots[1].children == [committee]
     assert [g.slug for g in roots[1].children[0].children] == ["alpha"]
