@@ -48,11 +48,7 @@ messages: venv
 # --- run ---------------------------------------------------------------------------------------
 run: venv messages
 	$(MANAGE) migrate --noinput
-	@if $(MANAGE) help load_demo >/dev/null 2>&1; then \
-		$(MANAGE) load_demo; \
-	else \
-		echo "note: the load_demo command is not in this checkout yet; starting without demo data."; \
-	fi
+	$(MANAGE) load_demo
 	@echo
 	@echo "================================================================"
 	@echo "  Corridor is running at  http://$(ADDRESS)/"
