@@ -29,8 +29,12 @@ class QueryChoices(BaseChoiceIterator):
         yield from self.cache
 
 
-class LazyChoicesMixin:
-    """Gives each form instance fresh ``QueryChoices`` for the fields named in ``query_choices``."""
+class FilterForm(forms.Form):
+    """The filters of a list, from its query string: the page and the API validate with the same form.
+
+    ``query_choices`` names the fields whose choices come from the database: each form instance
+    gets fresh ``QueryChoices`` for them.
+    """
 
     query_choices: dict = {}
 
@@ -38,6 +42,11 @@ class LazyChoicesMixin:
         super().__init__(*args, **kwargs)
         for name, function in self.query_choices.items():
             self.fields[name].choices = QueryChoices(function)
+
+    def filters(self) -> dict:
+        """The valid filters, each None when not given (an invalid one is dropped)."""
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned.get(name) or None for name in self.fields}
 
 
 class UpperCaseChoiceField(forms.ChoiceField):
@@ -53,12 +62,9 @@ def _group_choices():
     return [("", "")] + list(Group.objects.order_by("slug").values_list("slug", "slug"))
 
 
-class OrganisationFilterForm(LazyChoicesMixin, forms.Form):
-    """Validates the organisation directory's filters, for the page and for the API.
-
-    The page draws its own selects (with counts); this form only says which values are valid.
-    Choices are callables, so their query runs only when that filter is used.
-    """
+class OrganisationFilterForm(FilterForm):
+    """The organisation directory's filters. The page draws its own selects (with counts); this
+    form says which values are valid, querying countries and groups only when they are used."""
 
     type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", "")] + Organisation.Type.choices
@@ -69,27 +75,18 @@ class OrganisationFilterForm(LazyChoicesMixin, forms.Form):
 
     query_choices = {"country": _country_choices, "group": _group_choices}
 
-    def filters(self) -> dict:
-        """The valid filters, each None when not given (an invalid one is dropped)."""
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: cleaned.get(name) or None for name in self.fields}
-
 
 def _organisation_choices():
     return [("", "")] + list(Organisation.objects.order_by("slug").values_list("slug", "slug"))
 
 
-class PersonFilterForm(LazyChoicesMixin, forms.Form):
-    """Validates the filters of the people API."""
+class PersonFilterForm(FilterForm):
+    """The filters of the people API."""
 
     organisation = forms.ChoiceField(label=_("Organisation"), required=False)
     q = forms.CharField(label=_("Name"), required=False, max_length=SEARCH_MAX_LENGTH)
 
     query_choices = {"organisation": _organisation_choices}
-
-    def filters(self) -> dict:
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: cleaned.get(name) or None for name in self.fields}
 
 
 class OrganisationForm(forms.ModelForm):

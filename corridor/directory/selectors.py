@@ -192,11 +192,7 @@ def organisation_facets(
 
     type_labels = dict(Organisation.Type.choices)
     type_counts = dict(
-        without("type")
-        .order_by()
-        .values_list("type")
-        .annotate(n=Count("pk"))
-        .values_list("type", "n")
+        without("type").order_by().values("type").annotate(n=Count("pk")).values_list("type", "n")
     )
     types = [
         FacetOption(value, str(label), type_counts.get(value, 0), value == type)
@@ -333,12 +329,13 @@ class RoleMembers:
 def group_members(*, user, group: Group) -> list[RoleMembers]:
     """The group's memberships grouped by role, steering roles first (one query).
 
-    People appear only if ``user`` may see their profile.
+    Organisations appear while they are active members of the network; people only if ``user``
+    may see their profile.
     """
     memberships = (
         GroupMembership.objects.filter(group=group)
         .filter(
-            Q(organisation__isnull=False)
+            Q(organisation__is_active=True)
             | Q(person__in=User.objects.filter(person_visibility_filter(user)).values("pk"))
         )
         .select_related("organisation__country", "person")

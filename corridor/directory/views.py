@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from corridor.core.permissions import is_secretariat
 from corridor.directory import selectors, services
@@ -32,6 +32,7 @@ def add_service_errors(form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
+@require_safe
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET)
     form.is_valid()
@@ -46,6 +47,7 @@ def organisation_list(request):
     )
 
 
+@require_safe
 def organisation_detail(request, slug):
     organisation = access_organisation(request.user, slug)
     profile = selectors.organisation_profile(user=request.user, organisation=organisation)
@@ -85,11 +87,13 @@ def organisation_edit(request, slug):
     )
 
 
+@require_safe
 def group_list(request):
     groups = selectors.group_tree(user=request.user)
     return render(request, "directory/group_list.html", {"groups": groups})
 
 
+@require_safe
 def group_detail(request, slug):
     group = access_group(request.user, slug)
     return render(
@@ -103,6 +107,7 @@ def group_detail(request, slug):
     )
 
 
+@require_safe
 def person_detail(request, pk):
     person = access_person(request.user, pk)
     return render(

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from corridor.directory.forms import LazyChoicesMixin
+from corridor.directory.forms import FilterForm
 from corridor.directory.models import Organisation
 from corridor.taxonomy.models import Objective, ThematicArea
 from corridor.workplans.models import Workplan, Workstream, WorkstreamOrganisation
@@ -36,7 +36,7 @@ def _organisation_choices():
     )
 
 
-class WorkstreamFilterForm(LazyChoicesMixin, forms.Form):
+class WorkstreamFilterForm(FilterForm):
     """Validates the workstream list's filters, for the page and for the API, and draws them.
 
     Each choice query runs once, and only when the filter is used or its select is drawn.
@@ -65,8 +65,3 @@ class WorkstreamFilterForm(LazyChoicesMixin, forms.Form):
         "organisation": _organisation_choices,
         "workplan": _workplan_choices,
     }
-
-    def filters(self) -> dict:
-        """The valid filters, each None when not given (an invalid one is dropped)."""
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: cleaned.get(name) or None for name in self.fields}

@@ -3,18 +3,21 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from corridor.workplans import selectors
 from corridor.workplans.access import access_workplan, access_workstream
 from corridor.workplans.forms import WorkstreamFilterForm
 
 
+@require_safe
 def workplan_list(request):
     workplans = selectors.workplan_list(user=request.user)
     page = Paginator(workplans, settings.CORRIDOR_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "workplans/workplan_list.html", {"page": page})
 
 
+@require_safe
 def workplan_detail(request, slug):
     workplan = access_workplan(request.user, slug)
     outline = selectors.workplan_outline(user=request.user, workplan=workplan)
@@ -23,6 +26,7 @@ def workplan_detail(request, slug):
     )
 
 
+@require_safe
 def workstream_list(request):
     form = WorkstreamFilterForm(request.GET)
     form.is_valid()
@@ -36,6 +40,7 @@ def workstream_list(request):
     )
 
 
+@require_safe
 def workstream_detail(request, workplan_slug, slug):
     workstream = access_workstream(request.user, workplan_slug, slug)
     return render(

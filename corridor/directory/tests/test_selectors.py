@@ -208,3 +208,9 @@ def _user(cast, role):
     from django.contrib.auth.models import AnonymousUser
 
     return cast.user(role) or AnonymousUser()
+
+
+def test_former_members_are_not_listed_in_groups(db):
+    group = GroupFactory()
+    GroupMembershipFactory(group=group, organisation=OrganisationFactory(is_active=False))
+    assert selectors.group_members(user=None, group=group) == []

@@ -512,3 +512,13 @@ def test_profile_only_changes_ones_own_account(client, cast):
     me = User.objects.get(pk=cast.member.pk)
     assert other.full_name == "Otto Other"
     assert me.full_name == "Me" and me.email == "member@example.org" and not me.is_superuser
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/directory/organisations/", "/directory/organisations/migrant-voices/", "/directory/groups/",
+     "/workplans/", "/workplans/workstreams/"],
+)  # fmt: skip
+def test_read_only_pages_answer_get_and_head_only(client, cast, url):
+    assert client.head(url).status_code == 200
+    assert client.post(url).status_code == 405
