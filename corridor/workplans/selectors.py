@@ -168,27 +168,6 @@ def workstream_organisations(workstream: Workstream) -> dict[str, list[Organisat
     return grouped
 
 
-def workstream_filter_options(*, user) -> dict[str, list]:
-    """The values the workstream filters offer (four queries)."""
-    from corridor.taxonomy.models import ThematicArea
-
-    return {
-        "objectives": list(Objective.objects.order_by("number")),
-        "thematic_areas": list(ThematicArea.objects.order_by("number")),
-        "workplans": list(Workplan.objects.order_by("-issued", "title")),
-        "organisations": list(
-            Organisation.objects.filter(
-                pk__in=WorkstreamOrganisation.objects.filter(
-                    role__in=[
-                        WorkstreamOrganisation.Role.LEAD,
-                        WorkstreamOrganisation.Role.PARTICIPANT,
-                    ]
-                ).values("organisation_id")
-            ).order_by("name")
-        ),
-    }
-
-
 @dataclass(frozen=True)
 class HistoryEntry:
     """One change to a workstream: when, by whom (as ``user`` may see them), what changed."""
