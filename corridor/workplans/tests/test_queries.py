@@ -22,7 +22,7 @@ BUDGETS = {
     "/workplans/workstreams/": 8,
     "/workplans/workstreams/?objective=1&organisation=lead-org&status=ongoing"
     "&workplan=plan&thematic_area=1&q=Workstream": 8,
-    "/workplans/plan/": 5,
+    "/workplans/plan/": 4,
     "/api/v1/workplans/workplans": 2,
     "/api/v1/workplans/workstreams": 4,
     "/api/v1/workplans/workstreams?objective=1&organisation=lead-org&status=ongoing"
