@@ -58,7 +58,9 @@ class User(AbstractUser):
         _("pseudonym"),
         max_length=80,
         blank=True,
-        help_text=_("If set, this is the only name other people see. Only the secretariat sees your real name."),
+        help_text=_(
+            "If set, this is the only name other people see. Only the secretariat sees your real name."
+        ),
     )
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
     bio = models.TextField(_("about"), blank=True)

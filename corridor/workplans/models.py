@@ -105,7 +105,11 @@ class Workstream(TimeStampedModel):
     timeline = models.CharField(_("timeline"), max_length=200, blank=True)
     due_date = models.DateField(_("due"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.YET_TO_START, db_index=True
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.YET_TO_START,
+        db_index=True,
     )
     status_note = models.CharField(_("status note"), max_length=200, blank=True)
     lead_note = models.TextField(
