@@ -21,6 +21,10 @@ CHROMIUM_ARGS = [
 ]
 
 
+# axe-core's tags for WCAG 2.1 levels A and AA: what the pages must meet.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
 @pytest.fixture(autouse=True)
 def _media_and_language(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -54,3 +58,36 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+class AxeChecker:
+    """axe-core (bundled by axe-playwright-python) run on a Playwright page, WCAG 2.1 A/AA."""
+
+    def violations(self, page) -> list[dict]:
+        from axe_playwright_python.sync_playwright import Axe
+
+        options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+        return Axe().run(page, options=options).response["violations"]
+
+    def report(self, page) -> str:
+        """Every violation on the page, readably (rule, impact, element, why); "" when none."""
+        violations = self.violations(page)
+        if not violations:
+            return ""
+        lines = [f"axe-core found {len(violations)} WCAG 2.1 A/AA violation(s) on {page.url}:"]
+        for violation in violations:
+            lines.append(
+                f"\n- {violation['id']} ({violation['impact']}): {violation['help']}\n"
+                f"  {violation['helpUrl']}"
+            )
+            for node in violation["nodes"]:
+                lines.append(f"  * element: {', '.join(map(str, node['target']))}")
+                lines.append(f"    html:    {node['html'][:300]}")
+                lines.extend(f"    {line}" for line in node.get("failureSummary", "").splitlines())
+        return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """``assert not (problems := axe.report(page)), problems`` checks a page against WCAG 2.1 AA."""
+    return AxeChecker()

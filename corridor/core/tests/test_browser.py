@@ -1,13 +1,12 @@
 """The main pages in a real browser: keyboard access, WCAG 2.1 A/AA (axe-core), English and Arabic.
 
-Debian's Chromium through Playwright (fixtures in the root conftest.py) against pytest-django's
-live server, with the demo data loaded into its database.
+Debian's Chromium through Playwright against pytest-django's live server, with the demo data
+loaded into its database. The ``browser``, ``page`` and ``axe`` fixtures are in the root conftest.py.
 """
 
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -15,7 +14,6 @@ from corridor.demo.loader import load_demo
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LANGUAGES = {"en": ("", "ltr"), "ar": ("/ar", "rtl")}
 # The main pages by address; a workstream's page is reached by a click from the list.
 PATHS = {
@@ -80,29 +78,6 @@ def open_page(page, name: str, lang: str) -> None:
     assert response is not None and response.status == 200, f"{page.url}: {response}"
 
 
-def axe_report(url: str, violations: list[dict]) -> str:
-    lines = [f"axe-core found {len(violations)} WCAG 2.1 A/AA violation(s) on {url}:"]
-    for violation in violations:
-        lines.append(
-            f"\n- {violation['id']} ({violation['impact']}): {violation['help']}\n"
-            f"  {violation['helpUrl']}"
-        )
-        for node in violation["nodes"]:
-            lines.append(f"  * element: {', '.join(map(str, node['target']))}")
-            lines.append(f"    html:    {node['html'][:300]}")
-            for summary_line in node.get("failureSummary", "").splitlines():
-                lines.append(f"    {summary_line}")
-    return "\n".join(lines)
-
-
-def wcag_violations(page) -> list[dict]:
-    results = Axe().run(
-        page,
-        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
-    )
-    return results.response["violations"]
-
-
 def skip_link_problems(page, lang: str) -> list[str]:
     """From the top of the page: the first Tab must reach a visible "Skip to main content" link,
     and Enter on it must move focus to <main id="main"> and bring it into view."""
@@ -137,7 +112,7 @@ def skip_link_problems(page, lang: str) -> list[str]:
     return problems
 
 
-def page_problems(page, name: str, lang: str, failed_requests: list[str]) -> list[str]:
+def page_problems(page, axe, name: str, lang: str, failed_requests: list[str]) -> list[str]:
     """Open a page and return everything wrong with it; every check runs, so one report shows all."""
     failed_requests.clear()
     open_page(page, name, lang)
@@ -151,9 +126,9 @@ def page_problems(page, name: str, lang: str, failed_requests: list[str]) -> lis
         problems.append(f'{page.url} has no single <main id="main">')
     if failed_requests:
         problems.append(f"{page.url} received errors: {failed_requests}")
-    violations = wcag_violations(page)
-    if violations:
-        problems.append(axe_report(page.url, violations))
+    wcag = axe.report(page)
+    if wcag:
+        problems.append(wcag)
     keyboard = skip_link_problems(page, lang)
     if keyboard:
         problems.append(f"keyboard on {page.url}:\n" + "\n".join(f"- {p}" for p in keyboard))
@@ -162,14 +137,14 @@ def page_problems(page, name: str, lang: str, failed_requests: list[str]) -> lis
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", PAGES)
-def test_page_meets_wcag_and_works_by_keyboard(page, demo, failed_requests, name, lang):
-    problems = page_problems(page, name, lang, failed_requests)
+def test_page_meets_wcag_and_works_by_keyboard(page, axe, demo, failed_requests, name, lang):
+    problems = page_problems(page, axe, name, lang, failed_requests)
     assert not problems, "\n\n".join(problems)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_other_main_pages_meet_wcag_and_work_by_keyboard(page, demo, failed_requests, lang):
+def test_other_main_pages_meet_wcag_and_work_by_keyboard(page, axe, demo, failed_requests, lang):
     problems = []
     for name in OTHER_PAGES:
-        problems += page_problems(page, name, lang, failed_requests)
+        problems += page_problems(page, axe, name, lang, failed_requests)
     assert not problems, "\n\n".join(problems)
