@@ -9,7 +9,9 @@ api = NinjaAPI(
     title="Corridor API",
     version="1.0.0",
     description=str(
-        _("Open, read-only access to the network's vocabulary, organisations, groups and workplans.")
+        _(
+            "Open, read-only access to the network's vocabulary, organisations, groups and workplans."
+        )
     ),
     urls_namespace="api",
 )

@@ -8,10 +8,10 @@ the only name others see; email addresses are never part of any response.
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from corridor.api.pagination import Pagination
 from corridor.core.errors import ApplicationError
 from corridor.core.permissions import person_display_name
 from corridor.directory import selectors
@@ -21,7 +21,6 @@ from corridor.directory.models import Group, GroupMembership, Organisation, User
 
 router = Router()
 
-MAX_LIMIT = settings.CORRIDOR_API_MAX_PAGE_SIZE
 
 
 def form_errors_message(form) -> str:
@@ -277,7 +276,7 @@ class PersonFilters(Schema):
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Member organisations")
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination)
 def list_organisations(request, filters: Query[OrganisationFilters]):
     """Active member organisations, by name. Unknown filter values are a 400 that says which."""
     valid = validated_filters(OrganisationFilterForm, filters.dict())
@@ -296,7 +295,7 @@ def get_organisation(request, slug: str):
 
 
 @router.get("/groups", response=list[GroupOut], summary="Groups")
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination)
 def list_groups(request, filters: Query[GroupFilters]):
     """The network, its committees, alliances, action groups and working groups, by name."""
     return selectors.group_list(user=request.user, kind=filters.kind)
@@ -314,7 +313,7 @@ def get_group(request, slug: str):
 
 
 @router.get("/people", response=list[PersonOut], summary="People with a public profile")
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination)
 def list_people(request, filters: Query[PersonFilters]):
     """Public profiles only, by the name others see; ``q`` matches that name, never a real name
     hidden behind a pseudonym."""

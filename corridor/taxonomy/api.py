@@ -15,8 +15,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from corridor.api.pagination import Pagination
 from corridor.taxonomy import selectors
 from corridor.taxonomy.models import (
     Country,
@@ -197,14 +198,6 @@ class CountryFilters(Schema):
     lang: Language | None = Field(None, description=LANG_DESCRIPTION)
 
 
-class CountryPagination(LimitOffsetPagination):
-    """limit/offset, at most ``CORRIDOR_API_MAX_PAGE_SIZE`` (200) items a page."""
-
-    class Input(Schema):
-        limit: int = Field(100, ge=1, le=settings.CORRIDOR_API_MAX_PAGE_SIZE)
-        offset: int = Field(0, ge=0, le=1_000_000)
-
-
 def _not_found(message: str) -> HttpError:
     return HttpError(404, message)
 
@@ -253,7 +246,7 @@ def list_regions(request, lang: Query[Language | None] = None):
 
 
 @router.get("/countries", response=list[CountryOut], summary="Countries and territories")
-@paginate(CountryPagination)
+@paginate(Pagination)
 def list_countries(request, filters: Query[CountryFilters]):
     with translation.override(request_language(request)):
         region = None

@@ -6,10 +6,10 @@ Read-only and public, drafts included (their ``status`` says so), like the pages
 from datetime import date, datetime
 from typing import Any
 
-from django.conf import settings
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from corridor.api.pagination import Pagination
 from corridor.directory.api import GroupRef, OrganisationRef, validated_filters
 from corridor.workplans import selectors
 from corridor.workplans.access import access_workplan, access_workstream
@@ -18,7 +18,6 @@ from corridor.workplans.models import Section, Workplan, Workstream
 
 router = Router()
 
-MAX_LIMIT = settings.CORRIDOR_API_MAX_PAGE_SIZE
 
 
 def _absolute(context: Any, path: str) -> str:
@@ -211,7 +210,7 @@ def _section_dict(node) -> dict:
 
 
 @router.get("/workplans", response=list[WorkplanOut], summary="Workplans")
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination)
 def list_workplans(request):
     """Every workplan, newest first; drafts included, with ``status`` "draft"."""
     return selectors.workplan_list(user=request.user)
@@ -229,7 +228,7 @@ def get_workplan(request, slug: str):
 
 
 @router.get("/workstreams", response=list[WorkstreamOut], summary="Workstreams")
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination)
 def list_workstreams(request, filters: Query[WorkstreamFilters]):
     """Workstreams across workplans. Filters combine; an unknown value is a 400 that says which."""
     valid = validated_filters(WorkstreamFilterForm, filters.dict())

@@ -77,7 +77,6 @@ def test_demo_people_are_fictional(demo):
             assert real not in text, path
 
 
-@pytest.mark.skipif(not SEEDS.exists(), reason="the seed documents are not in this checkout")
 def test_real_people_list_covers_the_press_release():
     """The names checked above are the ones the press release gives (a guard for this test)."""
     text = (SEEDS / "mag-2018-workshop-press-release.txt").read_text(encoding="utf-8")

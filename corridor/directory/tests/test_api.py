@@ -82,12 +82,15 @@ def test_pagination(client, directory):
     response = client.get(f"{API}/organisations", {"limit": 2, "offset": 1})
     assert response.json()["count"] == 5
     assert slugs(response) == ["civil-1", "civil-2"]
-    # Beyond the maximum, a page holds 200 items at most.
+    # A page holds 200 items at most; asking for more is a 422 that says so.
     for n in range(200):
         OrganisationFactory(name=f"Bulk {n:03}", slug=f"bulk-{n}")
-    response = client.get(f"{API}/organisations", {"limit": 1000})
+    response = client.get(f"{API}/organisations", {"limit": 200})
     assert len(response.json()["items"]) == 200
     assert response.json()["count"] == 205
+    response = client.get(f"{API}/organisations", {"limit": 1000})
+    assert response.status_code == 422
+    assert "less than or equal to 200" in response.content.decode()
 
 
 @pytest.mark.parametrize(
