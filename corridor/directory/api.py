@@ -22,7 +22,6 @@ from corridor.directory.models import Group, GroupMembership, Organisation, User
 router = Router()
 
 
-
 def form_errors_message(form) -> str:
     """A form's errors as one readable sentence per field, for a 400 response."""
     return " ".join(
