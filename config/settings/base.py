@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -140,7 +141,11 @@ MFA_TOTP_ISSUER = "Corridor"
 CORRIDOR_REQUIRE_STAFF_MFA = env_bool("CORRIDOR_REQUIRE_STAFF_MFA", True)
 
 # --- Email ----------------------------------------------------------------------------------
+# EMAIL_URL (e.g. submission://user:password@smtp.example.org:587) configures SMTP in one value;
+# without it, email is printed to the console.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+if os.environ.get("EMAIL_URL"):
+    globals().update(dj_email_url.parse(os.environ["EMAIL_URL"]))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Corridor <no-reply@corridor.invalid>")
 
 # --- Internationalisation -------------------------------------------------------------------
@@ -172,6 +177,18 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Cache ----------------------------------------------------------------------------------
+# One process: local memory. Several processes or machines: REDIS_URL, so that rate limits and
+# used two-factor codes are shared by every worker.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # --- Background tasks -----------------------------------------------------------------------
 TASKS = {
