@@ -1,4 +1,5 @@
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,14 +51,29 @@ def browser():
         browser.close()
 
 
+@contextmanager
+def _fresh_page(browser, base_url: str, **options):
+    """A page in a new browser context (no cookies, English), closed afterwards."""
+    context = browser.new_context(base_url=base_url, locale="en-GB", **options)
+    context.set_default_timeout(15_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser, live_server):
     """A fresh browser context (no cookies, English) and page per test, aimed at the live server."""
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
+    with _fresh_page(browser, live_server.url) as page:
+        yield page
+
+
+@pytest.fixture
+def page_without_javascript(browser, live_server):
+    """Like ``page``, with JavaScript turned off: the pages must work without it."""
+    with _fresh_page(browser, live_server.url, java_script_enabled=False) as page:
+        yield page
 
 
 class AxeChecker:
