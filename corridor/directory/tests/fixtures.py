@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from corridor.directory.models import Affiliation, Organisation, Role, User
 from corridor.directory.tests.factories import AffiliationFactory, OrganisationFactory, UserFactory
@@ -30,6 +31,10 @@ class Cast:
 
     def user(self, role: str) -> User | None:
         return None if role == "anonymous" else getattr(self, role)
+
+    def user_or_anonymous(self, role: str) -> User | AnonymousUser:
+        """The person in ``role``, or an ``AnonymousUser`` for "anonymous" (as a request has)."""
+        return self.user(role) or AnonymousUser()
 
 
 @pytest.fixture

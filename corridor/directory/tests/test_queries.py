@@ -2,8 +2,6 @@
 for 30 (select_related / prefetch_related), and stays within a fixed budget."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from corridor.directory.models import GroupMembership
 from corridor.directory.tests.factories import (
@@ -50,30 +48,12 @@ def populate(rows: int, start: int) -> None:
         AffiliationFactory(person=person, organisation=organisation)
 
 
-def count_queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(context.captured_queries)
-
-
 @pytest.mark.parametrize("url", list(BUDGETS))
-def test_list_costs_the_same_for_3_and_30_rows(client, url, django_assert_max_num_queries):
-    populate(3, start=0)
-    with django_assert_max_num_queries(BUDGETS[url]):
-        few = count_queries(client, url)
-    populate(27, start=3)
-    with django_assert_max_num_queries(BUDGETS[url]):
-        many = count_queries(client, url)
-    assert few == many
+def test_list_costs_the_same_for_3_and_30_rows(client, url, assert_flat_query_cost):
+    assert_flat_query_cost(client, url, budget=BUDGETS[url], populate=populate)
 
 
 @pytest.mark.parametrize("url", ["/directory/organisations/", "/directory/groups/"])
-def test_signed_in_lists_add_only_the_session(client, url, cast, django_assert_max_num_queries):
-    populate(3, start=0)
+def test_signed_in_lists_add_only_the_session(client, url, cast, assert_flat_query_cost):
     sign_in(client, cast.member)
-    few = count_queries(client, url)
-    populate(27, start=3)
-    with django_assert_max_num_queries(BUDGETS[url] + 2):
-        many = count_queries(client, url)
-    assert few == many
+    assert_flat_query_cost(client, url, budget=BUDGETS[url] + 2, populate=populate)

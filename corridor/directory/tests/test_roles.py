@@ -8,11 +8,6 @@ from corridor.directory.roles import ensure_role_groups
 from corridor.directory.tests.factories import UserFactory
 
 
-@pytest.fixture
-def no_staff_mfa(settings):
-    settings.CORRIDOR_REQUIRE_STAFF_MFA = False
-
-
 @pytest.mark.django_db
 def test_every_role_has_its_auth_group_after_migrate():
     assert set(AuthGroup.objects.values_list("name", flat=True)) >= set(Role.values)

@@ -9,22 +9,20 @@ from corridor.directory.tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from corridor.directory.tests.fixtures import ROLES
 from corridor.taxonomy.models import Country
 from corridor.workplans.models import WorkstreamOrganisation
 from corridor.workplans.tests.factories import WorkstreamFactory, WorkstreamOrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
-ALL_ROLES = ["anonymous", "member", "other_member", "focal_point", "secretariat", "administrator"]
-
-
 # --- people -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("role", ROLES)
 def test_who_sees_a_private_profile(cast, role):
     private = UserFactory()  # profiles are private by default
-    visible = selectors.person_get(user=_user(cast, role), pk=private.pk) is not None
+    visible = selectors.person_get(user=cast.user_or_anonymous(role), pk=private.pk) is not None
     assert visible == (role in {"secretariat", "administrator"})
 
 
@@ -32,23 +30,23 @@ def test_a_person_always_sees_their_own_profile(cast):
     assert selectors.person_get(user=cast.member, pk=cast.member.pk) == cast.member
 
 
-@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("role", ROLES)
 def test_everyone_sees_a_public_profile(cast, role):
     public = UserFactory(is_profile_public=True)
-    assert selectors.person_get(user=_user(cast, role), pk=public.pk) == public
+    assert selectors.person_get(user=cast.user_or_anonymous(role), pk=public.pk) == public
 
 
 @pytest.mark.parametrize("role", ["anonymous", "member", "focal_point"])
 def test_a_deactivated_public_profile_is_hidden(cast, role):
     gone = UserFactory(is_profile_public=True, is_active=False)
-    assert selectors.person_get(user=_user(cast, role), pk=gone.pk) is None
+    assert selectors.person_get(user=cast.user_or_anonymous(role), pk=gone.pk) is None
 
 
 def test_people_list_holds_public_active_profiles_only_whoever_asks(cast):
     public = UserFactory(is_profile_public=True, full_name="Pat Public")
     UserFactory(is_profile_public=True, is_active=False)
-    for role in ALL_ROLES:
-        assert list(selectors.person_list(user=_user(cast, role))) == [public]
+    for role in ROLES:
+        assert list(selectors.person_list(user=cast.user_or_anonymous(role))) == [public]
 
 
 def test_people_search_never_matches_a_real_name_behind_a_pseudonym(db):
@@ -202,12 +200,6 @@ def test_group_members_steering_roles_first_and_private_people_hidden(cast):
 
     as_secretariat = selectors.group_members(user=cast.secretariat, group=group)
     assert [m.person for m in as_secretariat[3].people] == [cast.member]
-
-
-def _user(cast, role):
-    from django.contrib.auth.models import AnonymousUser
-
-    return cast.user(role) or AnonymousUser()
 
 
 def test_former_members_are_not_listed_in_groups(db):

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from corridor.directory.tests.factories import OrganisationFactory, UserFactory
+from corridor.directory.tests.fixtures import ROLES
 from corridor.taxonomy.models import Objective, ThematicArea
 from corridor.workplans import selectors
 from corridor.workplans.models import Workplan, Workstream, WorkstreamOrganisation
@@ -15,14 +16,12 @@ from corridor.workplans.tests.fixtures import STREAMS
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "member", "other_member", "focal_point", "secretariat", "administrator"]
-
 
 @pytest.mark.parametrize("role", ROLES)
 def test_drafts_are_public(cast, role):
     draft = WorkplanFactory(status=Workplan.Status.DRAFT)
     archived = WorkplanFactory(status=Workplan.Status.ARCHIVED)
-    user = cast.user(role) or AnonymousUser()
+    user = cast.user_or_anonymous(role)
     assert {draft, archived} <= set(selectors.workplan_list(user=user))
     assert selectors.workplan_get(user=user, slug=draft.slug) == draft
 
