@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from corridor.directory.models import Affiliation, Group, GroupMembership, Organisation, User
+from corridor.directory.services import PERSON_PROFILE_FIELD_ORDER
 
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
@@ -61,20 +62,7 @@ class UserAdmin(DjangoUserAdmin):
     add_form = UserCreationForm
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (
-            _("Profile"),
-            {
-                "fields": (
-                    "full_name",
-                    "pseudonym",
-                    "job_title",
-                    "bio",
-                    "country",
-                    "preferred_language",
-                    "is_profile_public",
-                )
-            },
-        ),
+        (_("Profile"), {"fields": PERSON_PROFILE_FIELD_ORDER}),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},

@@ -158,15 +158,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = [
-            "full_name",
-            "pseudonym",
-            "job_title",
-            "bio",
-            "country",
-            "preferred_language",
-            "is_profile_public",
-        ]
+        fields = list(services.PERSON_PROFILE_FIELD_ORDER)
         labels = {"country": _("Country")}
 
     def __init__(self, *args, **kwargs):

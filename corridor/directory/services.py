@@ -16,17 +16,17 @@ ORGANISATION_PROFILE_FIELDS = frozenset({"acronym", "country", "website", "descr
 ORGANISATION_SECRETARIAT_FIELDS = ORGANISATION_PROFILE_FIELDS | {"name", "type", "member_since"}
 ORGANISATION_DESCRIPTION_MAX_LENGTH = 20_000
 
-PERSON_PROFILE_FIELDS = frozenset(
-    {
-        "full_name",
-        "pseudonym",
-        "job_title",
-        "bio",
-        "country",
-        "preferred_language",
-        "is_profile_public",
-    }
+# What a person may change on their own profile, in the order the profile form and the admin show it.
+PERSON_PROFILE_FIELD_ORDER = (
+    "full_name",
+    "pseudonym",
+    "job_title",
+    "bio",
+    "country",
+    "preferred_language",
+    "is_profile_public",
 )
+PERSON_PROFILE_FIELDS = frozenset(PERSON_PROFILE_FIELD_ORDER)
 PERSON_BIO_MAX_LENGTH = 4_000
 
 
