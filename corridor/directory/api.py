@@ -11,8 +11,9 @@ from typing import Any
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from corridor.api.errors import validated_filters
 from corridor.api.pagination import Pagination
-from corridor.core.errors import ApplicationError
+from corridor.api.resolvers import absolute_url
 from corridor.core.permissions import person_display_name
 from corridor.directory import selectors
 from corridor.directory.access import access_group, access_organisation
@@ -20,27 +21,6 @@ from corridor.directory.forms import SEARCH_MAX_LENGTH, OrganisationFilterForm, 
 from corridor.directory.models import Group, GroupMembership, Organisation, User
 
 router = Router()
-
-
-def form_errors_message(form) -> str:
-    """A form's errors as one readable sentence per field, for a 400 response."""
-    return " ".join(
-        f"{field}: {' '.join(str(message) for message in messages)}"
-        for field, messages in form.errors.items()
-    )
-
-
-def validated_filters(form_class, data: dict) -> dict:
-    """Filters checked by the same form as the page; a bad value is a 400 with the form's message."""
-    form = form_class({key: value for key, value in data.items() if value is not None})
-    if not form.is_valid():
-        raise ApplicationError(form_errors_message(form))
-    return form.filters()
-
-
-def _absolute(context: Any, path: str) -> str:
-    request = (context or {}).get("request")
-    return request.build_absolute_uri(path) if request is not None else path
 
 
 def _viewer(context: Any):
@@ -70,7 +50,7 @@ class OrganisationRef(Schema):
 
     @staticmethod
     def resolve_url(obj: Organisation, context: Any = None) -> str:
-        return _absolute(context, obj.get_absolute_url())
+        return absolute_url(context, obj.get_absolute_url())
 
 
 class OrganisationOut(OrganisationRef):
@@ -89,7 +69,7 @@ class OrganisationOut(OrganisationRef):
 
     @staticmethod
     def resolve_logo(obj: Organisation, context: Any = None) -> str | None:
-        return _absolute(context, obj.logo.url) if obj.logo else None
+        return absolute_url(context, obj.logo.url) if obj.logo else None
 
     @staticmethod
     def resolve_groups(obj: Organisation) -> list[str]:
@@ -109,7 +89,7 @@ class PersonRef(Schema):
 
     @staticmethod
     def resolve_url(obj: User, context: Any = None) -> str:
-        return _absolute(context, obj.get_absolute_url())
+        return absolute_url(context, obj.get_absolute_url())
 
 
 class GroupRef(Schema):
@@ -120,7 +100,7 @@ class GroupRef(Schema):
 
     @staticmethod
     def resolve_url(obj: Group, context: Any = None) -> str:
-        return _absolute(context, obj.get_absolute_url())
+        return absolute_url(context, obj.get_absolute_url())
 
 
 class GroupRoleOut(Schema):
@@ -178,7 +158,7 @@ class WorkstreamRoleOut(Schema):
 
     @staticmethod
     def resolve_url(obj, context: Any = None) -> str:
-        return _absolute(context, obj.workstream.get_absolute_url())
+        return absolute_url(context, obj.workstream.get_absolute_url())
 
 
 class OrganisationDetailOut(OrganisationOut):
@@ -225,7 +205,7 @@ class WorkplanRef(Schema):
 
     @staticmethod
     def resolve_url(obj, context: Any = None) -> str:
-        return _absolute(context, obj.get_absolute_url())
+        return absolute_url(context, obj.get_absolute_url())
 
 
 class GroupDetailOut(GroupOut):

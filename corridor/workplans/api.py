@@ -9,20 +9,16 @@ from typing import Any
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from corridor.api.errors import validated_filters
 from corridor.api.pagination import Pagination
-from corridor.directory.api import GroupRef, OrganisationRef, validated_filters
+from corridor.api.resolvers import absolute_url
+from corridor.directory.api import GroupRef, OrganisationRef
 from corridor.workplans import selectors
 from corridor.workplans.access import access_workplan, access_workstream
 from corridor.workplans.forms import SEARCH_MAX_LENGTH, WorkstreamFilterForm
 from corridor.workplans.models import Section, Workplan, Workstream
 
 router = Router()
-
-
-
-def _absolute(context: Any, path: str) -> str:
-    request = (context or {}).get("request")
-    return request.build_absolute_uri(path) if request is not None else path
 
 
 # --- Schemas ----------------------------------------------------------------------------------
@@ -53,7 +49,7 @@ class WorkstreamRef(Schema):
 
     @staticmethod
     def resolve_url(obj: Workstream, context: Any = None) -> str:
-        return _absolute(context, obj.get_absolute_url())
+        return absolute_url(context, obj.get_absolute_url())
 
 
 class WorkstreamOut(WorkstreamRef):
@@ -100,7 +96,7 @@ class WorkplanOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Workplan, context: Any = None) -> str:
-        return _absolute(context, obj.get_absolute_url())
+        return absolute_url(context, obj.get_absolute_url())
 
 
 class WorkplanDetailOut(WorkplanOut):
