@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -198,8 +198,10 @@ class CountryFilters(Schema):
     lang: Language | None = Field(None, description=LANG_DESCRIPTION)
 
 
-def _not_found(message: str) -> HttpError:
-    return HttpError(404, message)
+def _not_found(request, message) -> HttpError:
+    """A 404 with ``message`` (a lazy translation) in the request's language."""
+    with translation.override(request_language(request)):
+        return HttpError(404, str(message))
 
 
 @router.get("/objectives", response=list[ObjectiveOut], summary="GCM objectives")
@@ -211,8 +213,7 @@ def list_objectives(request, lang: Query[Language | None] = None):
 def get_objective(request, number: int, lang: Query[Language | None] = None):
     objective = selectors.objective_get(number=number) if 0 < number < 1000 else None
     if objective is None:
-        with translation.override(request_language(request)):
-            raise _not_found(gettext("No GCM objective has this number."))
+        raise _not_found(request, gettext_lazy("No GCM objective has this number."))
     return objective
 
 
@@ -253,7 +254,7 @@ def list_countries(request, filters: Query[CountryFilters]):
         if filters.region is not None:
             region = selectors.region_get(m49=filters.region.zfill(3))
             if region is None:
-                raise _not_found(gettext("No region has this M49 code."))
+                raise _not_found(request, gettext_lazy("No region has this M49 code."))
         return selectors.country_list(region=region, q=filters.q, is_territory=filters.is_territory)
 
 
@@ -261,6 +262,7 @@ def list_countries(request, filters: Query[CountryFilters]):
 def get_country(request, code: str, lang: Query[Language | None] = None):
     country = selectors.country_get(code=code)
     if country is None:
-        with translation.override(request_language(request)):
-            raise _not_found(gettext("No country or territory has this ISO 3166-1 alpha-2 code."))
+        raise _not_found(
+            request, gettext_lazy("No country or territory has this ISO 3166-1 alpha-2 code.")
+        )
     return country
