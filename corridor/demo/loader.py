@@ -242,6 +242,17 @@ class _Vocabulary:
     def country(self, code: str) -> Country | None:
         return self.countries[code] if code else None
 
+    def tags(self, entry: dict, *kinds: str) -> dict[str, list[models.Model]]:
+        """``m2m`` for ``_Writer.save``: each of the entry's ``kinds`` of tags ("objectives",
+        "thematic_areas", "themes", "countries"), from its numbers, slugs or codes to the rows."""
+        rows = {
+            "objectives": self.objectives,
+            "thematic_areas": self.areas,
+            "themes": self.themes,
+            "countries": self.countries,
+        }
+        return {kind: [rows[kind][key] for key in entry[kind]] for kind in kinds}
+
 
 # -- each kind of data ---------------------------------------------------------------------------
 
@@ -385,11 +396,7 @@ def _load_workplan(
                 "membership_note": entry["membership_note"],
                 "order": entry["order"],
             },
-            m2m={
-                "objectives": [vocabulary.objectives[n] for n in entry["objectives"]],
-                "thematic_areas": [vocabulary.areas[n] for n in entry["thematic_areas"]],
-                "themes": [vocabulary.themes[slug] for slug in entry["themes"]],
-            },
+            m2m=vocabulary.tags(entry, "objectives", "thematic_areas", "themes"),
         )
         _load_workstream_organisations(writer, workstream, entry, organisations)
         for order, activity in enumerate(entry["activities"], 1):
@@ -437,11 +444,7 @@ def _load_research_agenda(
                 "priority_rank": topic["priority_rank"],
                 "source": agenda["source"],
             },
-            m2m={
-                "countries": [vocabulary.countries[code] for code in topic["countries"]],
-                "themes": [vocabulary.themes[slug] for slug in topic["themes"]],
-                "objectives": [vocabulary.objectives[n] for n in topic["objectives"]],
-            },
+            m2m=vocabulary.tags(topic, "countries", "themes", "objectives"),
         )
 
 
@@ -466,7 +469,7 @@ def _load_events(
             m2m={
                 "organisers": [organisations[key] for key in entry["organisers"]],
                 "groups": [groups[slug] for slug in entry["groups"]],
-                "objectives": [vocabulary.objectives[n] for n in entry["objectives"]],
+                **vocabulary.tags(entry, "objectives"),
             },
         )
 
@@ -494,8 +497,6 @@ def _load_resources(
             },
             m2m={
                 "authors": [organisations[key] for key in entry["authors"]],
-                "countries": [vocabulary.countries[code] for code in entry["countries"]],
-                "objectives": [vocabulary.objectives[n] for n in entry["objectives"]],
-                "themes": [vocabulary.themes[slug] for slug in entry["themes"]],
+                **vocabulary.tags(entry, "countries", "objectives", "themes"),
             },
         )
