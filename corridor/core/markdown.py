@@ -1,7 +1,11 @@
 """User-written Markdown to safe HTML: markdown-it renders, nh3 removes anything dangerous."""
 
 import nh3
+from django.utils.translation import gettext_lazy as _
 from markdown_it import MarkdownIt
+
+# The help text of every form field that takes Markdown.
+MARKDOWN_HELP = _("Markdown: **bold**, *italic*, [links](https://example.org), lists.")
 
 _renderer = MarkdownIt(
     "commonmark", {"html": False, "linkify": False, "typographer": False}

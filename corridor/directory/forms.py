@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.choices import BaseChoiceIterator, normalize_choices
 from django.utils.translation import gettext_lazy as _
 
+from corridor.core.markdown import MARKDOWN_HELP
 from corridor.directory import services
 from corridor.directory.models import Group, Organisation, User
 from corridor.taxonomy.models import Country
@@ -105,7 +106,7 @@ class OrganisationForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=services.ORGANISATION_DESCRIPTION_MAX_LENGTH,
-        help_text=_("Markdown: **bold**, *italic*, [links](https://example.org), lists."),
+        help_text=MARKDOWN_HELP,
     )
 
     class Meta:
@@ -148,7 +149,7 @@ class ProfileForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=services.PERSON_BIO_MAX_LENGTH,
-        help_text=_("Markdown: **bold**, *italic*, [links](https://example.org), lists."),
+        help_text=MARKDOWN_HELP,
     )
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"),
