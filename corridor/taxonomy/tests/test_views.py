@@ -1,15 +1,10 @@
-import re
-
 import pytest
 from django.urls import reverse
 
+from corridor.core.tests.pages import assert_headings_in_order
 from corridor.taxonomy.models import Objective, Region
 from corridor.taxonomy.tests.factories import CountryFactory, RegionFactory, ThemeFactory
 from corridor.workplans.tests.factories import WorkstreamFactory
-
-
-def headings(html: str) -> list[int]:
-    return [int(level) for level in re.findall(r"<h([1-6])[\s>]", html)]
 
 
 def test_index_url_name():
@@ -37,10 +32,7 @@ def test_vocabulary_page(client, db):
 
 
 def test_heading_levels_do_not_skip(client, db):
-    levels = headings(client.get("/vocabulary/").content.decode())
-    assert levels.count(1) == 1
-    for before, after in zip(levels, levels[1:], strict=False):
-        assert after <= before + 1, levels
+    assert_headings_in_order(client.get("/vocabulary/").content.decode())
 
 
 def test_vocabulary_page_in_arabic(client, db):

@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+from corridor.core.tests.pages import assert_headings_in_order
 from corridor.directory.tests.factories import OrganisationFactory
 from corridor.taxonomy.models import Objective, ThematicArea, Theme
 from corridor.workplans.models import Workplan, Workstream, WorkstreamOrganisation
@@ -20,17 +21,6 @@ SCRIPT = '<script>alert("x")</script>'
 def text(response) -> str:
     assert response.status_code == 200
     return response.content.decode()
-
-
-def headings(page: str) -> list[int]:
-    return [int(level) for level in re.findall(r"<h([1-6])[ >]", page)]
-
-
-def assert_headings_in_order(page: str) -> None:
-    levels = headings(page)
-    assert levels.count(1) == 1 and levels[0] == 1
-    for before, after in zip(levels, levels[1:], strict=False):
-        assert after <= before + 1, levels
 
 
 # --- workplan list ------------------------------------------------------------------------------
