@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("knowledge/", include("corridor.knowledge.urls")),
     path("community/", include("corridor.community.urls")),
     path("vocabulary/", include("corridor.taxonomy.urls")),
+    path("search/", include("corridor.search.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

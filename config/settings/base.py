@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "corridor.workplans",
     "corridor.knowledge",
     "corridor.community",
+    "corridor.search",
     "corridor.demo",
     "corridor.api",
 ]
@@ -208,6 +209,18 @@ SECURE_REFERRER_POLICY = "same-origin"
 CORRIDOR_SITE_NAME = os.environ.get("CORRIDOR_SITE_NAME", "Corridor")
 CORRIDOR_PAGE_SIZE = 25
 CORRIDOR_API_MAX_PAGE_SIZE = 200
+
+# --- Search ---------------------------------------------------------------------------------
+# Each node keeps its own index (a directory of generations), derived from the search.Document
+# table; `manage.py search_rebuild` makes a new one and swaps it in.
+SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", DATA_DIR / "search"))
+# How much a word found in each field counts; "stemmed" is a match through a language's stemmer.
+SEARCH_FIELD_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 0.5}
+# Apply what is new in the change log before each search (one cheap query; a few changes at most),
+# so a node's index is current even without a worker, as under `make run`.
+SEARCH_CATCH_UP_ON_SEARCH = env_bool("SEARCH_CATCH_UP_ON_SEARCH", True)
+SEARCH_PAGE_SIZE = 20
+SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", False)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,704 @@
+"""The search engine, behind a small interface: ``index(docs)``, ``delete(keys)``, ``search(...)``.
+
+``TantivyEngine`` keeps an embedded tantivy index in one directory. This module knows nothing of
+Django models: the ``services`` module feeds it from the ``search.Document`` table and its change
+log, the ``selectors`` module asks it questions for a user. Another engine (OpenSearch, say) would
+implement the same three methods.
+
+On disk, under the index root (``settings.SEARCH_INDEX_DIR``)::
+
+    current             the name of the generation in use, replaced atomically by a rebuild
+    <generation>/       one complete tantivy index, plus ``corridor-state.json`` (the last change
+                        applied from the log) and ``corridor.lock`` (one writer at a time)
+
+Text analysis: every text is read by one analyzer that works for the six UN languages (words of
+letters and digits, each Chinese character a token of its own so that a Chinese query becomes a
+phrase of characters, lower-cased, accents folded); documents in English, French, Spanish, Russian
+and Arabic are also indexed through that language's Snowball stemmer in a field of their own.
+Queries go through ``parse_query_lenient``: no input makes a query fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import difflib
+import fcntl
+import html
+import json
+import os
+import re
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import tantivy
+from tantivy import Filter, Occur, Order, Query, TextAnalyzerBuilder, Tokenizer
+
+from corridor.search.text import normalize
+
+#: Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
+SCHEMA_VERSION = 1
+
+#: The facets, in the order pages show them; each is a fast field of the same name.
+FACETS = (
+    "type",
+    "objective",
+    "principle",
+    "area",
+    "theme",
+    "region",
+    "country",
+    "language",
+    "organisation",
+    "year",
+)
+#: How many values of each facet are counted (the most frequent first).
+FACET_SIZES = {"type": 20, "objective": 23, "principle": 10, "area": 10, "year": 60}
+DEFAULT_FACET_SIZE = 40
+
+TEXT_FIELDS = ("title", "summary", "body")
+#: Languages with a stemmer, by the codes documents use.
+STEMMERS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
+STEM_FIELDS = tuple(f"stem_{code}" for code in STEMMERS)
+
+DEFAULT_FIELD_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 0.5}
+LEVELS = ("public", "members", "restricted")
+
+MAX_QUERY_LENGTH = 500
+MAX_OFFSET = 10_000
+SNIPPET_CHARS = 240
+
+STATE_FILE = "corridor-state.json"
+LOCK_FILE = "corridor.lock"
+CURRENT_FILE = "current"
+
+# One token per Chinese or Japanese character; otherwise runs of letters, marks and digits.
+_WORD_PATTERN = r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{N}]+"
+_SAFE_CODE = re.compile(r"^[\w.-]{1,80}$")
+_WORDY = re.compile(r"\w")
+
+
+def _analyzer(stemmer: str | None = None) -> tantivy.TextAnalyzer:
+    builder = (
+        TextAnalyzerBuilder(Tokenizer.regex(_WORD_PATTERN))
+        .filter(Filter.remove_long(40))
+        .filter(Filter.lowercase())
+        .filter(Filter.ascii_fold())
+    )
+    if stemmer:
+        builder = builder.filter(Filter.stemmer(stemmer))
+    return builder.build()
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("key", stored=True, tokenizer_name="raw")
+    for name in TEXT_FIELDS:
+        builder.add_text_field(name, stored=True, tokenizer_name="corridor")
+    for code in STEMMERS:
+        builder.add_text_field(f"stem_{code}", tokenizer_name=f"corridor_{code}")
+    builder.add_text_field("url", stored=True, tokenizer_name="raw", index_option="basic")
+    for name in FACETS:
+        builder.add_text_field(
+            name, stored=name in ("type", "language"), tokenizer_name="raw", fast=True
+        )
+    builder.add_text_field("visibility", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("allowed", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("owner", tokenizer_name="raw", index_option="basic")
+    builder.add_date_field("date", stored=True, indexed=True, fast=True)
+    return builder.build()
+
+
+# --- What goes in, what comes out -----------------------------------------------------------
+
+
+@dataclass
+class IndexDoc:
+    """One document as the engine indexes it. ``codes`` maps facet names to their values."""
+
+    key: str
+    type: str
+    title: str
+    url: str = ""
+    summary: str = ""
+    body: str = ""
+    language: str = ""
+    visibility: str = "public"
+    owner_organisation_ids: Sequence[int] = ()
+    allowed_person_ids: Sequence[int] = ()
+    codes: Mapping[str, Iterable] = field(default_factory=dict)
+    date: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who is asking, as the index understands it: the visibility levels they may see, the person
+    they are and their organisations (for restricted documents that name them or are owned by one
+    of them). ``everything``: the secretariat."""
+
+    levels: frozenset = frozenset({"public"})
+    person_id: int | None = None
+    organisation_ids: frozenset = frozenset()
+    everything: bool = False
+
+    @classmethod
+    def public(cls) -> Audience:
+        return cls()
+
+    @classmethod
+    def member(cls, person_id: int | None = None, organisation_ids: Iterable[int] = ()) -> Audience:
+        return cls(
+            levels=frozenset({"public", "members"}),
+            person_id=person_id,
+            organisation_ids=frozenset(organisation_ids),
+        )
+
+    @classmethod
+    def all(cls) -> Audience:
+        return cls(levels=frozenset(LEVELS), everything=True)
+
+    def allows(
+        self,
+        visibility: str,
+        allowed_person_ids: Iterable[int] = (),
+        owner_organisation_ids: Iterable[int] = (),
+    ) -> bool:
+        if self.everything or visibility in self.levels:
+            return True
+        if self.person_id is not None and self.person_id in set(allowed_person_ids or ()):
+            return True
+        return bool(self.organisation_ids & set(owner_organisation_ids or ()))
+
+
+@dataclass
+class Hit:
+    key: str
+    type: str
+    title: str
+    url: str
+    summary: str
+    score: float
+    date: datetime.date | None = None
+    language: str = ""
+    #: HTML: the text around the words found, escaped, the words in ``<mark>``; "" if none.
+    snippet: str = ""
+
+    @property
+    def object_id(self) -> str:
+        return self.key.partition(":")[2]
+
+
+@dataclass
+class FacetCount:
+    value: str
+    count: int
+
+
+@dataclass
+class EngineResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetCount]]
+    page: int
+    per_page: int
+    suggestion: str | None = None
+    took_ms: float = 0.0
+
+
+class SearchEngine(Protocol):
+    def index(self, docs: Iterable[IndexDoc]) -> int: ...
+
+    def delete(self, keys: Iterable[str]) -> int: ...
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        filters: Mapping[str, Sequence[str]] | None = None,
+        facets: Sequence[str] = FACETS,
+        sort: str = "relevance",
+        page: int = 1,
+        per_page: int = 20,
+        visibility: Audience | None = None,
+        snippets: bool = True,
+        suggest: bool = True,
+    ) -> EngineResult: ...
+
+
+# --- The tantivy engine ---------------------------------------------------------------------
+
+
+class TantivyEngine:
+    """An index in ``path``, created when missing. Searching is safe from many threads; writes
+    take a lock (a file lock too, so that processes of one machine take turns)."""
+
+    def __init__(self, path: Path | str, *, field_boosts: Mapping[str, float] | None = None):
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.schema = _schema()
+        self.index_ = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        self._analyzer = _analyzer()
+        self.index_.register_tokenizer("corridor", self._analyzer)
+        for code, language in STEMMERS.items():
+            self.index_.register_tokenizer(f"corridor_{code}", _analyzer(language))
+        self.index_.config_reader(reload_policy="manual")
+        boosts = {**DEFAULT_FIELD_BOOSTS, **(field_boosts or {})}
+        self.default_fields = [*TEXT_FIELDS, *STEM_FIELDS]
+        self.field_boosts = {name: float(boosts.get(name, 1.0)) for name in TEXT_FIELDS}
+        self.field_boosts.update({name: float(boosts["stemmed"]) for name in STEM_FIELDS})
+        self._lock = threading.Lock()
+        self._meta_mtime = self._meta_stamp()
+        self.index_.reload()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def writer(self, *, heap_size: int = 64_000_000, num_threads: int = 1) -> Iterator[_Batch]:
+        """A batch of additions and deletions, committed together at the end (or not at all)."""
+        with self._lock, _file_lock(self.path / LOCK_FILE):
+            writer = self.index_.writer(heap_size=heap_size, num_threads=num_threads)
+            batch = _Batch(self, writer)
+            try:
+                yield batch
+            except BaseException:
+                writer.rollback()
+                raise
+            else:
+                writer.commit()
+                writer.wait_merging_threads()
+            finally:
+                # The index's own writer lock is released when the writer is dropped.
+                batch.writer = None
+                del writer
+        self.refresh(force=True)
+
+    def index(self, docs: Iterable[IndexDoc]) -> int:
+        """Add or replace documents (by key); returns how many."""
+        with self.writer() as batch:
+            for doc in docs:
+                batch.upsert(doc)
+        return batch.added
+
+    def delete(self, keys: Iterable[str]) -> int:
+        with self.writer() as batch:
+            for key in keys:
+                batch.delete(key)
+        return batch.deleted
+
+    def to_tantivy(self, doc: IndexDoc) -> tantivy.Document:
+        out = tantivy.Document()
+        out.add_text("key", doc.key)
+        out.add_text("type", doc.type)
+        out.add_text("url", doc.url or "")
+        texts = {name: normalize(getattr(doc, name)) for name in TEXT_FIELDS}
+        for name, text in texts.items():
+            out.add_text(name, text)
+        language = (doc.language or "").lower()
+        stem_code = language.split("-")[0]
+        if stem_code in STEMMERS:
+            out.add_text(f"stem_{stem_code}", "\n".join(texts.values()))
+        if language:
+            out.add_text("language", language)
+        out.add_text("visibility", doc.visibility)
+        for person_id in doc.allowed_person_ids or ():
+            out.add_text("allowed", str(person_id))
+        for organisation_id in doc.owner_organisation_ids or ():
+            out.add_text("owner", str(organisation_id))
+        for name in FACETS:
+            if name in ("type", "language"):
+                continue
+            for value in dict.fromkeys(str(v) for v in doc.codes.get(name, ()) or ()):
+                if value:
+                    out.add_text(name, value)
+        if doc.date:
+            out.add_date("date", datetime.datetime.combine(doc.date, datetime.time(), datetime.UTC))
+        return out
+
+    # -- state kept next to the index ------------------------------------------------------
+
+    def read_state(self) -> dict:
+        try:
+            return json.loads((self.path / STATE_FILE).read_text())
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def write_state(self, state: dict) -> None:
+        _write_atomically(self.path / STATE_FILE, json.dumps(state, sort_keys=True))
+
+    @property
+    def num_docs(self) -> int:
+        self.refresh()
+        return self.index_.searcher().num_docs
+
+    def refresh(self, *, force: bool = False) -> None:
+        """See what other processes committed (cheap: one stat when nothing changed)."""
+        stamp = self._meta_stamp()
+        if force or stamp != self._meta_mtime:
+            self._meta_mtime = stamp
+            self.index_.reload()
+
+    def _meta_stamp(self) -> int:
+        try:
+            return (self.path / "meta.json").stat().st_mtime_ns
+        except FileNotFoundError:
+            return 0
+
+    # -- searching -------------------------------------------------------------------------
+
+    def text_query(self, query: str) -> tantivy.Query | None:
+        """The parsed query, or None when there is nothing to look for (browse everything)."""
+        text = normalize(query)[:MAX_QUERY_LENGTH].strip()
+        if not text or text == "*":
+            return None
+        parsed, _errors = self.index_.parse_query_lenient(
+            text,
+            default_field_names=self.default_fields,
+            field_boosts=self.field_boosts,
+            conjunction_by_default=True,
+        )
+        return parsed
+
+    def visibility_query(self, audience: Audience) -> tantivy.Query | None:
+        if audience.everything:
+            return None
+        clauses = [
+            (Occur.Should, Query.term_query(self.schema, "visibility", level))
+            for level in sorted(audience.levels)
+        ]
+        if audience.person_id is not None:
+            clauses.append(
+                (Occur.Should, Query.term_query(self.schema, "allowed", str(audience.person_id)))
+            )
+        if audience.organisation_ids:
+            owners = [str(pk) for pk in sorted(audience.organisation_ids)]
+            clauses.append((Occur.Should, Query.term_set_query(self.schema, "owner", owners)))
+        return Query.const_score_query(Query.boolean_query(clauses), 0.0)
+
+    def filter_query(self, name: str, values: Sequence[str]) -> tantivy.Query:
+        return Query.const_score_query(Query.term_set_query(self.schema, name, list(values)), 0.0)
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        filters: Mapping[str, Sequence[str]] | None = None,
+        facets: Sequence[str] = FACETS,
+        sort: str = "relevance",
+        page: int = 1,
+        per_page: int = 20,
+        visibility: Audience | None = None,
+        snippets: bool = True,
+        suggest: bool = True,
+    ) -> EngineResult:
+        """One page of hits that ``visibility`` (an ``Audience``; the public when None) may see, and the counts of every facet, in one call.
+
+        ``filters`` maps facet names to the values wanted: a document matches a facet when it
+        has any of them, and every filtered facet. Each facet's counts apply the *other*
+        filters, so that the values one could add are counted. ``sort``: "relevance" or "date"
+        (newest first; the relevance order when there is no query).
+        """
+        started = time.perf_counter()
+        self.refresh()
+        filters = clean_filters(filters)
+        page = max(1, int(page))
+        per_page = max(1, min(int(per_page), 100))
+        offset = min((page - 1) * per_page, MAX_OFFSET)
+        searcher = self.index_.searcher()
+
+        text = self.text_query(query)
+        visible = self.visibility_query(visibility or Audience.public())
+        base_clauses = [(Occur.Must, text or Query.all_query())]
+        if visible is not None:
+            base_clauses.append((Occur.Must, visible))
+        filter_clauses = [
+            (Occur.Must, self.filter_query(name, values)) for name, values in filters.items()
+        ]
+        full = Query.boolean_query(base_clauses + filter_clauses)
+
+        if sort == "date" or text is None:
+            result = searcher.search(
+                full, per_page, count=True, order_by_field="date", offset=offset, order=Order.Desc
+            )
+        else:
+            result = searcher.search(full, per_page, count=True, offset=offset)
+        hits = [self._hit(searcher, score, address) for score, address in result.hits]
+        if snippets and text is not None and hits:
+            self._add_snippets(searcher, text, hits, result.hits)
+
+        counts = self._facet_counts(
+            searcher, Query.boolean_query(base_clauses), full, filters, facets
+        )
+        suggestion = None
+        if suggest and result.count == 0 and text is not None:
+            suggestion = self._suggestion(searcher, query, visible, base_clauses, filter_clauses)
+        return EngineResult(
+            total=result.count,
+            hits=hits,
+            facets=counts,
+            page=page,
+            per_page=per_page,
+            suggestion=suggestion,
+            took_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    def _hit(self, searcher, score, address) -> Hit:
+        doc = searcher.doc(address)
+        date = doc.get_first("date")
+        return Hit(
+            key=doc.get_first("key"),
+            type=doc.get_first("type") or "",
+            title=doc.get_first("title") or "",
+            url=doc.get_first("url") or "",
+            summary=doc.get_first("summary") or "",
+            score=float(score) if isinstance(score, float) else 0.0,
+            date=date.date() if isinstance(date, datetime.datetime) else None,
+            language=doc.get_first("language") or "",
+        )
+
+    def _add_snippets(self, searcher, text_query, hits: list[Hit], addresses) -> None:
+        """The best passage of each hit, from the body, the summary, or (when the words were found
+        only through a stemmer) the body read by that language's analyzer."""
+        generators: dict[str, tantivy.SnippetGenerator] = {}
+
+        def generator(name):
+            if name not in generators:
+                generators[name] = tantivy.SnippetGenerator.create(
+                    searcher, text_query, self.schema, name
+                )
+                generators[name].set_max_num_chars(SNIPPET_CHARS)
+            return generators[name]
+
+        for hit, (_score, address) in zip(hits, addresses, strict=True):
+            doc = searcher.doc(address)
+            body = doc.get_first("body") or ""
+            for name in ("body", "summary"):
+                snippet = generator(name).snippet_from_doc(doc)
+                if snippet.highlighted():
+                    hit.snippet = _snippet_html(snippet, doc.get_first(name) or "")
+                    break
+            else:
+                stem_code = hit.language.split("-")[0]
+                if stem_code in STEMMERS:
+                    name = f"stem_{stem_code}"
+                    for source in (body, hit.summary):
+                        stand_in = tantivy.Document()
+                        stand_in.add_text(name, source)
+                        snippet = generator(name).snippet_from_doc(stand_in)
+                        if snippet.highlighted():
+                            hit.snippet = _snippet_html(snippet, source)
+                            break
+
+    def _facet_counts(self, searcher, base, full, filters, facets) -> dict[str, list[FacetCount]]:
+        """Every facet's counts in one aggregation: a facet with a filter of its own is counted
+        under the other filters only (a "filter" aggregation), the others under all of them."""
+        facets = [name for name in facets if name in FACETS]
+        if not facets:
+            return {}
+        aggs: dict = {}
+        plain = {}
+        for name in facets:
+            terms = {"terms": {"field": name, "size": FACET_SIZES.get(name, DEFAULT_FACET_SIZE)}}
+            others = {other: values for other, values in filters.items() if other != name}
+            if name in filters and others:
+                aggs[f"only_{name}"] = {"filter": _filter_string(others), "aggs": {name: terms}}
+            elif name in filters:
+                aggs[name] = terms
+            else:
+                plain[name] = terms
+        if plain:
+            if filters:
+                aggs["all_filters"] = {"filter": _filter_string(filters), "aggs": plain}
+            else:
+                aggs.update(plain)
+        raw = searcher.aggregate(base, aggs)
+        flat = {}
+        for name, value in raw.items():
+            if name.startswith("only_") or name == "all_filters":
+                flat.update({k: v for k, v in value.items() if isinstance(v, dict)})
+            else:
+                flat[name] = value
+        return {
+            name: [
+                FacetCount(str(bucket["key"]), int(bucket["doc_count"]))
+                for bucket in flat.get(name, {}).get("buckets", [])
+            ]
+            for name in facets
+        }
+
+    def _suggestion(self, searcher, query, visible, base_clauses, filter_clauses) -> str | None:
+        """A spelling that finds something, for a query that found nothing: each word that is in
+        no document replaced by the closest word of the documents the reader may see."""
+        words = self._analyzer.analyze(normalize(query)[:MAX_QUERY_LENGTH])
+        if not words or len(words) > 8:
+            return None
+        changed = False
+        suggestion = []
+        for word in words:
+            if len(word) < 4 or any(searcher.doc_freq(f, word) for f in TEXT_FIELDS):
+                suggestion.append(word)
+                continue
+            prefix = word[:3] if len(word) >= 6 else word[:2]
+            candidates: dict[str, int] = {}
+            for name in ("title", "body"):
+                for term, count in searcher.terms_with_prefix(
+                    name, prefix, filter_query=visible, limit=2000
+                ):
+                    candidates[term] = candidates.get(term, 0) + count
+            close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.75)
+            if not close:
+                suggestion.append(word)
+                continue
+            suggestion.append(max(close, key=lambda term: candidates[term]))
+            changed = True
+        if not changed:
+            return None
+        text = " ".join(suggestion)
+        check = self.text_query(text)
+        if check is None:
+            return None
+        clauses = [(Occur.Must, check), *base_clauses[1:], *filter_clauses]
+        if searcher.search(Query.boolean_query(clauses), 1, count=True).count == 0:
+            return None
+        return text
+
+
+class _Batch:
+    def __init__(self, engine: TantivyEngine, writer):
+        self.engine = engine
+        self.writer = writer
+        self.added = 0
+        self.deleted = 0
+
+    def add(self, doc: IndexDoc) -> None:
+        """Add without looking for an older version (a new, empty index)."""
+        self.writer.add_document(self.engine.to_tantivy(doc))
+        self.added += 1
+
+    def upsert(self, doc: IndexDoc) -> None:
+        self.writer.delete_documents_by_term("key", doc.key)
+        self.add(doc)
+
+    def delete(self, key: str) -> None:
+        self.writer.delete_documents_by_term("key", key)
+        self.deleted += 1
+
+
+# --- Helpers --------------------------------------------------------------------------------
+
+
+def clean_filters(filters: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]]:
+    """Known facets only, each with its distinct, well-formed values (codes, never free text)."""
+    out: dict[str, list[str]] = {}
+    for name, values in (filters or {}).items():
+        if name not in FACETS:
+            continue
+        if isinstance(values, str):
+            values = [values]
+        kept = [str(v) for v in dict.fromkeys(values or ()) if _SAFE_CODE.match(str(v))]
+        if kept:
+            out[name] = kept[:50]
+    return out
+
+
+def _filter_string(filters: Mapping[str, Sequence[str]]) -> str:
+    # Values are codes (letters, digits, "_", ".", "-"): quoted, they cannot break the query.
+    return " AND ".join(
+        f"{name}:IN [{' '.join(f'{chr(34)}{v}{chr(34)}' for v in values)}]"
+        for name, values in filters.items()
+    )
+
+
+def _snippet_html(snippet: tantivy.Snippet, source: str) -> str:
+    """The passage, escaped, with the words found in ``<mark>`` (tantivy's ranges are in bytes)."""
+    fragment = snippet.fragment().encode()
+    ranges = sorted((r.start, r.end) for r in snippet.highlighted())
+    merged: list[list[int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts = []
+    position = 0
+    for start, end in merged:
+        parts.append(html.escape(fragment[position:start].decode(errors="ignore")))
+        parts.append(f"<mark>{html.escape(fragment[start:end].decode(errors='ignore'))}</mark>")
+        position = end
+    parts.append(html.escape(fragment[position:].decode(errors="ignore")))
+    text = "".join(parts).strip()
+    span = snippet.fragment_range()
+    encoded = source.encode()
+    if _WORDY.search(encoded[: span.start].decode(errors="ignore")):
+        text = "… " + text
+    if _WORDY.search(encoded[span.end :].decode(errors="ignore")):
+        text += " …"
+    return text
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path, *, blocking: bool = True) -> Iterator[bool]:
+    with open(path, "a+") as handle:
+        flags = fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB)
+        try:
+            fcntl.flock(handle, flags)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+    temporary.write_text(text)
+    os.replace(temporary, path)
+
+
+# --- Generations: build a new index beside the one in use, then swap ------------------------
+
+
+def current_generation(root: Path) -> str | None:
+    try:
+        name = (Path(root) / CURRENT_FILE).read_text().strip()
+    except FileNotFoundError:
+        return None
+    return name if name and (Path(root) / name).is_dir() else None
+
+
+def new_generation_path(root: Path) -> Path:
+    """A fresh directory for a new generation (not yet in use)."""
+    now = time.time_ns()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now // 10**9))
+    path = Path(root) / f"g{stamp}.{now % 10**9:09d}-{secrets.token_hex(3)}"
+    path.mkdir(parents=True)
+    return path
+
+
+def swap_generation(root: Path, path: Path) -> None:
+    """Make ``path`` the generation in use, atomically: a search opens either the old or the new."""
+    _write_atomically(Path(root) / CURRENT_FILE, Path(path).name + "\n")
+
+
+def prune_generations(root: Path, *, keep: int = 2) -> list[str]:
+    """Delete all but the ``keep`` newest generations (never the one in use); returns their names."""
+    root = Path(root)
+    current = current_generation(root)
+    generations = sorted(
+        (p for p in root.iterdir() if p.is_dir() and p.name.startswith("g")),
+        key=lambda p: p.name,
+        reverse=True,
+    )
+    removed = []
+    for path in generations[keep:]:
+        if path.name != current:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+    return removed
