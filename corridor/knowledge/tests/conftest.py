@@ -15,7 +15,7 @@ def _knowledge_settings(settings, tmp_path):
 
 
 @pytest.fixture
-def people(db):
+def people(db, no_staff_mfa):
     """One person for each role the knowledge platform tells apart."""
     organisation = OrganisationFactory()
     return {
