@@ -215,6 +215,7 @@ class ResourceCreateForm(ResourceForm):
     file = forms.FileField(
         label=_("File (PDF or Word .docx)"),
         required=False,
+        allow_empty_file=True,
         help_text=_("Optional. You can add more files after saving the draft."),
     )
 
@@ -233,7 +234,8 @@ class ResourceSecretariatForm(ResourceForm):
 
 
 class FileUploadForm(forms.Form):
-    file = forms.FileField(label=_("File (PDF or Word .docx)"))
+    # Empty files reach the service, which says why they are refused.
+    file = forms.FileField(label=_("File (PDF or Word .docx)"), allow_empty_file=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -491,7 +491,12 @@ def resource_manage_action(request, slug, action):
                 services.resource_reject(resource=resource, actor=actor, note=note)
 
     elif action == "remove-reviewer":
-        assignment = resource.reviews.filter(pk=request.POST.get("assignment") or 0).first()
+        assignment_id = request.POST.get("assignment", "")
+        assignment = (
+            resource.reviews.filter(pk=int(assignment_id)).first()
+            if assignment_id.isdigit()
+            else None
+        )
         if assignment is None:
             raise Http404
         if _run(request, None, lambda: services.review_remove(assignment=assignment, actor=actor)):
