@@ -77,9 +77,9 @@ class ResourceProvider(Provider):
     def visible_ids(self, *, user, ids):
         # The knowledge app's own rule, so that the search shows no more than its pages do.
         return set(
-            Resource.objects.filter(resource_visibility_filter(user), pk__in=list(ids)).values_list(
-                "pk", flat=True
-            )
+            Resource.objects.filter(resource_visibility_filter(user), pk__in=list(ids))
+            .order_by()
+            .values_list("pk", flat=True)
         )
 
 
