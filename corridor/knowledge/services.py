@@ -40,6 +40,7 @@ from corridor.knowledge.models import (
     ReviewAssignment,
     ReviewEvent,
 )
+from corridor.search.services import document_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -120,8 +121,9 @@ def panel_minimum() -> tuple[int, int]:
 
 
 def _refresh_search(resource: Resource) -> None:
-    """Bring the search index's copy of ``resource`` up to date (what is public changed)."""
-    return None
+    """Bring the search document of ``resource`` up to date: what the public may find changed.
+    (The search provider drops anything not published.)"""
+    document_refresh(resource)
 
 
 def _record(
