@@ -1,5 +1,6 @@
 """Reads for the knowledge platform. Visibility is decided here, once, for pages and the API."""
 
+import re
 from datetime import timedelta
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -323,3 +324,108 @@ def call_open_list() -> QuerySet[CallForPractices]:
     return CallForPractices.objects.filter(
         is_published=True, opens_on__lte=today, deadline__gte=today
     ).order_by("deadline")
+
+
+# -- duplicate research --------------------------------------------------------------------------
+
+# Words too common in this field to say two studies are alike.
+_COMMON_WORDS = frozenset(
+    [
+        "about",
+        "after",
+        "against",
+        "among",
+        "and",
+        "are",
+        "based",
+        "between",
+        "both",
+        "but",
+        "can",
+        "case",
+        "cases",
+        "country",
+        "countries",
+        "does",
+        "during",
+        "each",
+        "for",
+        "from",
+        "global",
+        "have",
+        "into",
+        "its",
+        "migrant",
+        "migrants",
+        "migration",
+        "more",
+        "national",
+        "new",
+        "not",
+        "on-going",
+        "ongoing",
+        "other",
+        "over",
+        "project",
+        "regional",
+        "report",
+        "research",
+        "should",
+        "study",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "these",
+        "this",
+        "those",
+        "through",
+        "under",
+        "which",
+        "while",
+        "who",
+        "will",
+        "with",
+        "within",
+        "work",
+    ]
+)
+_WORD = re.compile(r"\w{3,}", re.UNICODE)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall((text or "").lower()) if w not in _COMMON_WORDS}
+
+
+def similar_ongoing_research(
+    *, user, title: str, summary: str = "", exclude_pk: int | None = None, limit: int = 5
+) -> list[Resource]:
+    """Planned or on-going research that ``user`` can see and that looks like the given one, most
+    alike first ("avoid unnecessary duplication"): word overlap of title and summary."""
+    mine = _words(title) | _words(summary)
+    mine_title = _words(title)
+    if not mine_title:
+        return []
+    candidates = (
+        Resource.objects.filter(resource_visibility_filter(user), type=Resource.Type.RESEARCH)
+        .filter(
+            research_status__in=[Resource.ResearchStatus.PLANNED, Resource.ResearchStatus.ONGOING]
+        )
+        .exclude(pk=exclude_pk or 0)
+        .exclude(status__in=[Status.WITHDRAWN, Status.REJECTED, Status.DRAFT])
+        .only("pk", "slug", "title", "summary", "research_status")
+    )
+    scored = []
+    for candidate in candidates.iterator(chunk_size=500):
+        theirs_title = _words(candidate.title)
+        theirs = theirs_title | _words(candidate.summary)
+        title_overlap = len(mine_title & theirs_title) / len(mine_title | theirs_title or {""})
+        overall = len(mine & theirs) / len(mine | theirs or {""})
+        score = max(title_overlap, overall)
+        if title_overlap >= 0.4 or overall >= 0.3:
+            scored.append((score, candidate.pk, candidate))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [candidate for _score, _pk, candidate in scored[:limit]]

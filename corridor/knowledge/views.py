@@ -258,7 +258,16 @@ def resource_edit(request, slug):
             "files": resource.files.all(),
             "upload_form": FileUploadForm(),
             "can_submit": request.user.has_perm("knowledge.submit_resource", resource),
+            "similar_research": _similar_research(request.user, resource),
         },
+    )
+
+
+def _similar_research(user, resource):
+    if resource.type != Resource.Type.RESEARCH or resource.status == Status.PUBLISHED:
+        return []
+    return selectors.similar_ongoing_research(
+        user=user, title=resource.title, summary=resource.summary, exclude_pk=resource.pk
     )
 
 
@@ -384,6 +393,7 @@ def submission_status(request, slug):
             and resource.status
             in {Status.DRAFT, Status.SUBMITTED, Status.IN_REVIEW, Status.REVISING},
             "note_form": NoteForm(),
+            "similar_research": _similar_research(request.user, resource),
         },
     )
 
