@@ -71,9 +71,9 @@ class OrganisationProvider(Provider):
 
     def visible_ids(self, *, user, ids):
         return set(
-            Organisation.objects.filter(is_active=True, pk__in=list(ids)).values_list(
-                "pk", flat=True
-            )
+            Organisation.objects.filter(is_active=True, pk__in=list(ids))
+            .order_by()
+            .values_list("pk", flat=True)
         )
 
 
@@ -130,9 +130,9 @@ class PersonProvider(Provider):
     def visible_ids(self, *, user, ids):
         # The public directory's rule (``person_list``): public, active profiles.
         return set(
-            User.objects.filter(
-                is_active=True, is_profile_public=True, pk__in=list(ids)
-            ).values_list("pk", flat=True)
+            User.objects.filter(is_active=True, is_profile_public=True, pk__in=list(ids))
+            .order_by()
+            .values_list("pk", flat=True)
         )
 
 

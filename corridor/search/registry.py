@@ -64,7 +64,11 @@ class Provider:
 
         The default suits objects everyone may see: those that still exist.
         """
-        return set(self.queryset(self.model).filter(pk__in=list(ids)).values_list("pk", flat=True))
+        return set(
+            self.model._default_manager.filter(pk__in=list(ids))
+            .order_by()
+            .values_list("pk", flat=True)
+        )
 
     model: type[models.Model]
 

@@ -317,7 +317,7 @@ def get_engine() -> TantivyEngine:
             engine = _open(root / name)
             if engine.read_state().get("schema") == SCHEMA_VERSION:
                 return engine
-        logger.warning("No search index of version %s in %s: building one.", SCHEMA_VERSION, root)
+        logger.info("No search index of version %s in %s: building one.", SCHEMA_VERSION, root)
         search_rebuild(_locked=True)
     return _open(root / current_generation(root))
 
@@ -352,6 +352,7 @@ def _catch_up(engine: TantivyEngine, *, blocking: bool = True, limit: int | None
                 break
             keys: dict[str, None] = {}
             now = time.time()
+            known = (top, len(gaps))
             for seq, key in rows:
                 if seq > top:
                     gaps.update(dict.fromkeys(range(top + 1, seq), now))
@@ -362,8 +363,9 @@ def _catch_up(engine: TantivyEngine, *, blocking: bool = True, limit: int | None
                     keys[key] = None
             after = rows[-1][0]
             written += _apply(engine, list(keys))
-            engine.write_state(_state(top, gaps))
-            if limit is not None and (limit := limit - len(rows)) <= 0:
+            if keys or known != (top, len(gaps)):
+                engine.write_state(_state(top, gaps))
+            if len(rows) < size or (limit is not None and (limit := limit - len(rows)) <= 0):
                 break
         expired = [seq for seq, noticed in gaps.items() if noticed < time.time() - GAP_SECONDS]
         if expired:

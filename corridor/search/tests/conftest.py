@@ -1,6 +1,7 @@
 import pytest
 
 from corridor.search import selectors
+from corridor.search.tests.fixtures import world  # noqa: F401 — a fixture
 
 
 @pytest.fixture(autouse=True)

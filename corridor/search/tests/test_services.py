@@ -155,8 +155,10 @@ def test_catch_up_applies_the_log_once():
     assert search_catch_up() == 0
     assert [h.title for h in engine.search("caught").hits] == ["Caught Org"]
     state = json.loads((engine.path / STATE_FILE).read_text())
-    assert state["seq"] == state["max"] == Change.objects.latest("seq").seq
-    assert state["gaps"] == {}
+    assert state["max"] == Change.objects.latest("seq").seq
+    # (On PostgreSQL, numbers used by earlier, rolled-back tests may still be awaited a while.)
+    first = Change.objects.earliest("seq").seq
+    assert all(int(seq) < first for seq in state["gaps"])
 
 
 def test_catch_up_waits_for_a_missing_change_then_gives_up_on_it(monkeypatch):
@@ -166,6 +168,9 @@ def test_catch_up_waits_for_a_missing_change_then_gives_up_on_it(monkeypatch):
     document_refresh(first)
     document_refresh(second)
     top = Change.objects.latest("seq").seq
+    search_catch_up()
+    # Start from a settled log (on PostgreSQL, earlier tests leave holes in the sequence).
+    engine.write_state({**engine.read_state(), "seq": top, "max": top, "gaps": {}})
     # A later change is visible while one before it is not yet committed (seq top + 1).
     Document.objects.filter(object_id=first.pk).update(title="First Org renamed")
     Change.objects.create(seq=top + 2, key=f"organisation:{first.pk}", op="upsert")
