@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from corridor.core.errors import ApplicationError
-from corridor.core.permissions import is_member, is_secretariat
+from corridor.core.permissions import is_member, is_reviewer, is_secretariat
 from corridor.knowledge import selectors, services
 from corridor.knowledge.access import access_assignment, access_resource
 from corridor.knowledge.diff import record_diff
@@ -87,6 +87,8 @@ def resource_list(request):
             "type_filter": type_filter,
             "open_calls": selectors.call_open_list()[:3],
             "can_submit": is_member(request.user),
+            "is_reviewer": is_reviewer(request.user),
+            "is_secretariat": is_secretariat(request.user),
         },
     )
 
