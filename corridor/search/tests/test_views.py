@@ -155,6 +155,10 @@ def test_query_cost_does_not_grow_with_the_hits(client, world, assert_flat_query
 
 def test_every_page_has_the_search_box(client, db):
     page = html(client.get("/"))
-    assert '<form class="site-search" method="get" action="/search/" role="search"' in page
+    # A search landmark of its own (not a form[role=search], which other pages' filters are).
+    assert (
+        '<search class="site-search" aria-label="Site search"><form method="get" action="/search/">'
+        in page
+    )
     assert '<label for="site-search-q" class="visually-hidden">Search everything</label>' in page
     assert '<input type="search" id="site-search-q" name="q"' in page
