@@ -445,6 +445,8 @@ def resource_update(*, resource: Resource, actor: User | None, data: dict[str, A
         _require(actor.has_perm("knowledge.edit_resource", resource))
     if resource.status == Status.WITHDRAWN:
         raise ApplicationError(_("A withdrawn resource cannot be changed."))
+    if not data:
+        return resource  # nothing changed: no new version
     m2m = _apply(resource, data, actor=actor)
     if "call" in data and resource.call is not None and resource.status == Status.DRAFT:
         _check_call(resource)

@@ -241,3 +241,24 @@ def test_detail_query_count_is_bounded(db, client, django_assert_max_num_queries
     resource = ResourceFactory()
     with django_assert_max_num_queries(16):
         assert client.get(resource.get_absolute_url()).status_code == 200
+
+
+def test_out_of_range_numbers_are_404s(people, draft, client):
+    huge = "9" * 25
+    client.force_login(people["submitter"])
+    for url in [
+        f"/knowledge/reviews/{huge}/",
+        f"/knowledge/resources/{draft.slug}/v/{huge}/",
+        f"/knowledge/resources/{draft.slug}/files/{huge}/",
+        f"/knowledge/resources/{draft.slug}/diff/?from=1&to={huge}",
+    ]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_saving_without_changes_makes_no_new_version(people, draft):
+    from corridor.knowledge import services
+
+    services.resource_submit(resource=draft, actor=people["submitter"])
+    services.resource_publish(resource=draft, actor=people["secretariat"])
+    services.resource_update(resource=draft, actor=people["secretariat"], data={})
+    assert draft.version == 1
