@@ -18,6 +18,12 @@ from corridor.knowledge.models import (
 )
 
 Status = Resource.Status
+# The largest id a database integer column holds; a larger number in a URL finds nothing.
+MAX_ID = 2**31 - 1
+
+
+def valid_id(value) -> bool:
+    return isinstance(value, int) and 0 < value <= MAX_ID
 
 
 def _organisations_of(user) -> QuerySet:
@@ -129,6 +135,8 @@ def resource_published_versions(*, resource: Resource) -> list:
 
 def resource_version_get(*, resource: Resource, number: int):
     """The published version ``number`` as it last stood, or None."""
+    if not valid_id(number):
+        return None
     return (
         resource.history.filter(status=Status.PUBLISHED, version=number)
         .select_related("history_user")
@@ -142,6 +150,8 @@ def resource_history(*, resource: Resource) -> QuerySet:
 
 
 def resource_file_get(*, user, slug: str, pk: int) -> ResourceFile | None:
+    if not valid_id(pk):
+        return None
     resource = resource_get(user=user, slug=slug)
     if resource is None:
         return None
@@ -247,7 +257,7 @@ def assignment_list_for_reviewer(*, user) -> QuerySet[ReviewAssignment]:
 
 
 def assignment_get_for_reviewer(*, user, pk: int) -> ReviewAssignment | None:
-    if not is_signed_in(user):
+    if not is_signed_in(user) or not valid_id(pk):
         return None
     return (
         ReviewAssignment.objects.filter(pk=pk, reviewer=user)

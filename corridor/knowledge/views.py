@@ -188,8 +188,10 @@ def resource_diff(request, slug):
         ids = sorted({int(request.GET.get("from", "")), int(request.GET.get("to", ""))})
     except ValueError:
         raise Http404 from None
+    if len(ids) != 2 or not all(selectors.valid_id(i) for i in ids):
+        raise Http404
     records = {r.history_id: r for r in resource.history.filter(history_id__in=ids)}
-    if len(ids) != 2 or len(records) != 2:
+    if len(records) != 2:
         raise Http404
     old, new = records[ids[0]], records[ids[1]]
     return render(
@@ -506,7 +508,7 @@ def resource_manage_action(request, slug, action):
         assignment_id = request.POST.get("assignment", "")
         assignment = (
             resource.reviews.filter(pk=int(assignment_id)).first()
-            if assignment_id.isdigit()
+            if assignment_id.isdigit() and selectors.valid_id(int(assignment_id))
             else None
         )
         if assignment is None:

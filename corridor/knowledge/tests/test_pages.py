@@ -262,3 +262,9 @@ def test_saving_without_changes_makes_no_new_version(people, draft):
     services.resource_publish(resource=draft, actor=people["secretariat"])
     services.resource_update(resource=draft, actor=people["secretariat"], data={})
     assert draft.version == 1
+
+
+def test_out_of_range_reviewer_id_on_manage(people, in_review, client):
+    client.force_login(people["secretariat"])
+    url = f"/knowledge/resources/{in_review.slug}/manage/remove-reviewer/"
+    assert client.post(url, {"assignment": "9" * 25}).status_code == 404

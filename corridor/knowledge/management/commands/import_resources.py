@@ -47,6 +47,12 @@ def _split(value: str) -> list[str]:
     return [item.strip() for item in (value or "").split(";") if item.strip()]
 
 
+def _number(value: str) -> int:
+    if not value.isdigit() or len(value) > 4:
+        raise ValueError(value)
+    return int(value)
+
+
 class Command(BaseCommand):
     help = "Import resources from a folder of PDF/DOCX files or from a CSV file."
 
@@ -166,7 +172,7 @@ class Command(BaseCommand):
         data = self._data(row, title)
         m2m = {
             "authors": [self._organisation(key) for key in _split(row.get("authors", ""))],
-            "objectives": self._lookup(Objective, "number", row.get("objectives", ""), int),
+            "objectives": self._lookup(Objective, "number", row.get("objectives", ""), _number),
             "countries": self._lookup(Country, "code", row.get("countries", ""), str.upper),
             "themes": self._lookup(Theme, "slug", row.get("themes", ""), str),
         }
