@@ -11,11 +11,13 @@ On disk, under the index root (``settings.SEARCH_INDEX_DIR``)::
     <generation>/       one complete tantivy index, plus ``corridor-state.json`` (the last change
                         applied from the log) and ``corridor.lock`` (one writer at a time)
 
-Text analysis: every text is read by one analyzer that works for the six UN languages (words of
-letters and digits, each Chinese character a token of its own so that a Chinese query becomes a
-phrase of characters, lower-cased, accents folded); documents in English, French, Spanish, Russian
-and Arabic are also indexed through that language's Snowball stemmer in a field of their own.
-Queries go through ``parse_query_lenient``: no input makes a query fail.
+Text analysis: title, summary and body are read by one analyzer for every language (words of
+letters and digits, lower-cased, accents folded; Arabic diacritics are dropped beforehand, see
+``text.normalize``). Documents in English, French, Spanish, Russian and Arabic are also indexed
+through that language's Snowball stemmer in a field of their own; any text with Chinese or
+Japanese characters also goes to a field where each of those characters is a token, so that a
+Chinese word is found as a phrase of its characters. Queries go through ``parse_query_lenient``:
+no input makes a query fail.
 """
 
 from __future__ import annotations
@@ -61,13 +63,15 @@ FACETS = (
 #: How many values of each facet are counted (the most frequent first).
 FACET_SIZES = {"type": 20, "objective": 23, "principle": 10, "area": 10, "year": 60}
 DEFAULT_FACET_SIZE = 40
+TOTAL = "__total"
 
 TEXT_FIELDS = ("title", "summary", "body")
 #: Languages with a stemmer, by the codes documents use.
 STEMMERS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
 STEM_FIELDS = tuple(f"stem_{code}" for code in STEMMERS)
+CJK_FIELD = "cjk"
 
-DEFAULT_FIELD_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 0.5}
+DEFAULT_FIELD_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 0.5, "cjk": 1.0}
 LEVELS = ("public", "members", "restricted")
 
 MAX_QUERY_LENGTH = 500
@@ -78,15 +82,20 @@ STATE_FILE = "corridor-state.json"
 LOCK_FILE = "corridor.lock"
 CURRENT_FILE = "current"
 
-# One token per Chinese or Japanese character; otherwise runs of letters, marks and digits.
-_WORD_PATTERN = r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{N}]+"
+# One token per Chinese or Japanese character (other words are in the other fields).
+_CJK_PATTERN = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
+_HAS_CJK = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
+)
 _SAFE_CODE = re.compile(r"^[\w.-]{1,80}$")
 _WORDY = re.compile(r"\w")
 
 
-def _analyzer(stemmer: str | None = None) -> tantivy.TextAnalyzer:
+def _analyzer(stemmer: str | None = None, *, cjk: bool = False) -> tantivy.TextAnalyzer:
+    # The simple tokenizer (runs of letters and digits) is more than twice as fast as a pattern.
+    tokenizer = Tokenizer.regex(_CJK_PATTERN) if cjk else Tokenizer.simple()
     builder = (
-        TextAnalyzerBuilder(Tokenizer.regex(_WORD_PATTERN))
+        TextAnalyzerBuilder(tokenizer)
         .filter(Filter.remove_long(40))
         .filter(Filter.lowercase())
         .filter(Filter.ascii_fold())
@@ -103,6 +112,7 @@ def _schema() -> tantivy.Schema:
         builder.add_text_field(name, stored=True, tokenizer_name="corridor")
     for code in STEMMERS:
         builder.add_text_field(f"stem_{code}", tokenizer_name=f"corridor_{code}")
+    builder.add_text_field(CJK_FIELD, tokenizer_name="corridor_cjk")
     builder.add_text_field("url", stored=True, tokenizer_name="raw", index_option="basic")
     for name in FACETS:
         builder.add_text_field(
@@ -247,11 +257,13 @@ class TantivyEngine:
         self.index_.register_tokenizer("corridor", self._analyzer)
         for code, language in STEMMERS.items():
             self.index_.register_tokenizer(f"corridor_{code}", _analyzer(language))
+        self.index_.register_tokenizer("corridor_cjk", _analyzer(cjk=True))
         self.index_.config_reader(reload_policy="manual")
         boosts = {**DEFAULT_FIELD_BOOSTS, **(field_boosts or {})}
-        self.default_fields = [*TEXT_FIELDS, *STEM_FIELDS]
+        self.default_fields = [*TEXT_FIELDS, *STEM_FIELDS, CJK_FIELD]
         self.field_boosts = {name: float(boosts.get(name, 1.0)) for name in TEXT_FIELDS}
         self.field_boosts.update({name: float(boosts["stemmed"]) for name in STEM_FIELDS})
+        self.field_boosts[CJK_FIELD] = float(boosts["cjk"])
         self._lock = threading.Lock()
         self._meta_mtime = self._meta_stamp()
         self.index_.reload()
@@ -303,6 +315,8 @@ class TantivyEngine:
         stem_code = language.split("-")[0]
         if stem_code in STEMMERS:
             out.add_text(f"stem_{stem_code}", "\n".join(texts.values()))
+        if any(_HAS_CJK.search(text) for text in texts.values()):
+            out.add_text(CJK_FIELD, "\n".join(texts.values()))
         if language:
             out.add_text("language", language)
         out.add_text("visibility", doc.visibility)
@@ -364,21 +378,25 @@ class TantivyEngine:
         )
         return parsed
 
-    def visibility_query(self, audience: Audience) -> tantivy.Query | None:
-        if audience.everything:
-            return None
-        clauses = [
-            (Occur.Should, Query.term_query(self.schema, "visibility", level))
-            for level in sorted(audience.levels)
-        ]
+    def visibility_clauses(self, audience: Audience) -> list[tuple[Occur, tantivy.Query]]:
+        """What ``audience`` may not see, as a clause that excludes it: documents of the levels it
+        is not given, except those that name the person or belong to one of their organisations.
+        (Most documents are public: excluding the few is cheaper than requiring the many.)"""
+        hidden_levels = [level for level in LEVELS if level not in audience.levels]
+        if audience.everything or not hidden_levels:
+            return []
+        hidden = Query.term_set_query(self.schema, "visibility", hidden_levels)
+        exceptions = []
         if audience.person_id is not None:
-            clauses.append(
-                (Occur.Should, Query.term_query(self.schema, "allowed", str(audience.person_id)))
-            )
+            exceptions.append(Query.term_query(self.schema, "allowed", str(audience.person_id)))
         if audience.organisation_ids:
             owners = [str(pk) for pk in sorted(audience.organisation_ids)]
-            clauses.append((Occur.Should, Query.term_set_query(self.schema, "owner", owners)))
-        return Query.const_score_query(Query.boolean_query(clauses), 0.0)
+            exceptions.append(Query.term_set_query(self.schema, "owner", owners))
+        if exceptions:
+            hidden = Query.boolean_query(
+                [(Occur.Must, hidden), *((Occur.MustNot, query) for query in exceptions)]
+            )
+        return [(Occur.MustNot, hidden)]
 
     def filter_query(self, name: str, values: Sequence[str]) -> tantivy.Query:
         return Query.const_score_query(Query.term_set_query(self.schema, name, list(values)), 0.0)
@@ -412,33 +430,31 @@ class TantivyEngine:
         searcher = self.index_.searcher()
 
         text = self.text_query(query)
-        visible = self.visibility_query(visibility or Audience.public())
-        base_clauses = [(Occur.Must, text or Query.all_query())]
-        if visible is not None:
-            base_clauses.append((Occur.Must, visible))
-        filter_clauses = [
-            (Occur.Must, self.filter_query(name, values)) for name, values in filters.items()
-        ]
-        full = Query.boolean_query(base_clauses + filter_clauses)
+        visible = self.visibility_clauses(visibility or Audience.public())
+        base_clauses = [(Occur.Must, text or Query.all_query()), *visible]
+        filter_clauses = {
+            name: (Occur.Must, self.filter_query(name, values)) for name, values in filters.items()
+        }
+        full = Query.boolean_query(base_clauses + list(filter_clauses.values()))
 
+        # The total comes with the facet counts (one pass over the matches), so that the page of
+        # hits need not count them all.
         if sort == "date" or text is None:
             result = searcher.search(
-                full, per_page, count=True, order_by_field="date", offset=offset, order=Order.Desc
+                full, per_page, count=False, order_by_field="date", offset=offset, order=Order.Desc
             )
         else:
-            result = searcher.search(full, per_page, count=True, offset=offset)
+            result = searcher.search(full, per_page, count=False, offset=offset)
         hits = [self._hit(searcher, score, address) for score, address in result.hits]
         if snippets and text is not None and hits:
             self._add_snippets(searcher, text, hits, result.hits)
 
-        counts = self._facet_counts(
-            searcher, Query.boolean_query(base_clauses), full, filters, facets
-        )
+        total, counts = self._facet_counts(searcher, base_clauses, filter_clauses, full, facets)
         suggestion = None
-        if suggest and result.count == 0 and text is not None:
-            suggestion = self._suggestion(searcher, query, visible, base_clauses, filter_clauses)
+        if suggest and total == 0 and text is not None:
+            suggestion = self._suggestion(searcher, query, base_clauses, filter_clauses)
         return EngineResult(
-            total=result.count,
+            total=total,
             hits=hits,
             facets=counts,
             page=page,
@@ -483,58 +499,53 @@ class TantivyEngine:
                     hit.snippet = _snippet_html(snippet, doc.get_first(name) or "")
                     break
             else:
+                # Found through a field that is not stored (a stemmer's, the characters'): the
+                # passage is found in the body (or summary) read by that field's analyzer.
                 stem_code = hit.language.split("-")[0]
-                if stem_code in STEMMERS:
-                    name = f"stem_{stem_code}"
-                    for source in (body, hit.summary):
-                        stand_in = tantivy.Document()
-                        stand_in.add_text(name, source)
-                        snippet = generator(name).snippet_from_doc(stand_in)
-                        if snippet.highlighted():
-                            hit.snippet = _snippet_html(snippet, source)
-                            break
+                names = [f"stem_{stem_code}"] if stem_code in STEMMERS else []
+                names.append(CJK_FIELD)
+                hit.snippet = self._stand_in_snippet(generator, names, (body, hit.summary))
 
-    def _facet_counts(self, searcher, base, full, filters, facets) -> dict[str, list[FacetCount]]:
-        """Every facet's counts in one aggregation: a facet with a filter of its own is counted
-        under the other filters only (a "filter" aggregation), the others under all of them."""
+    @staticmethod
+    def _stand_in_snippet(generator, names, sources) -> str:
+        for name in names:
+            for source in sources:
+                if not source or (name == CJK_FIELD and not _HAS_CJK.search(source)):
+                    continue
+                stand_in = tantivy.Document()
+                stand_in.add_text(name, source)
+                snippet = generator(name).snippet_from_doc(stand_in)
+                if snippet.highlighted():
+                    return _snippet_html(snippet, source)
+        return ""
+
+    def _facet_counts(self, searcher, base_clauses, filter_clauses, full, facets):
+        """The total, and every facet's counts: the facets without a filter of their own in one
+        aggregation under all the filters (with the total: every document has one type); each
+        facet with a filter under the *other* filters only, so that the values one could add are
+        counted. Each aggregation visits only the documents its query finds."""
         facets = [name for name in facets if name in FACETS]
-        if not facets:
-            return {}
-        aggs: dict = {}
-        plain = {}
+        plain = {name: _terms(name) for name in facets if name not in filter_clauses}
+        raw: dict = searcher.aggregate(full, {**plain, TOTAL: {"value_count": {"field": "type"}}})
+        total = int(raw.pop(TOTAL)["value"])
         for name in facets:
-            terms = {"terms": {"field": name, "size": FACET_SIZES.get(name, DEFAULT_FACET_SIZE)}}
-            others = {other: values for other, values in filters.items() if other != name}
-            if name in filters and others:
-                aggs[f"only_{name}"] = {"filter": _filter_string(others), "aggs": {name: terms}}
-            elif name in filters:
-                aggs[name] = terms
-            else:
-                plain[name] = terms
-        if plain:
-            if filters:
-                aggs["all_filters"] = {"filter": _filter_string(filters), "aggs": plain}
-            else:
-                aggs.update(plain)
-        raw = searcher.aggregate(base, aggs)
-        flat = {}
-        for name, value in raw.items():
-            if name.startswith("only_") or name == "all_filters":
-                flat.update({k: v for k, v in value.items() if isinstance(v, dict)})
-            else:
-                flat[name] = value
-        return {
+            if name in filter_clauses:
+                others = [clause for other, clause in filter_clauses.items() if other != name]
+                query = Query.boolean_query(base_clauses + others)
+                raw.update(searcher.aggregate(query, {name: _terms(name)}))
+        return total, {
             name: [
                 FacetCount(str(bucket["key"]), int(bucket["doc_count"]))
-                for bucket in flat.get(name, {}).get("buckets", [])
+                for bucket in raw.get(name, {}).get("buckets", [])
             ]
             for name in facets
         }
 
-    def _suggestion(self, searcher, query, visible, base_clauses, filter_clauses) -> str | None:
+    def _suggestion(self, searcher, query, base_clauses, filter_clauses) -> str | None:
         """A spelling that finds something, for a query that found nothing: each word that is in
         no document replaced by the closest word of the documents the reader may see."""
         words = self._analyzer.analyze(normalize(query)[:MAX_QUERY_LENGTH])
+        visible = Query.boolean_query([(Occur.Must, Query.all_query()), *base_clauses[1:]])
         if not words or len(words) > 8:
             return None
         changed = False
@@ -562,7 +573,7 @@ class TantivyEngine:
         check = self.text_query(text)
         if check is None:
             return None
-        clauses = [(Occur.Must, check), *base_clauses[1:], *filter_clauses]
+        clauses = [(Occur.Must, check), *base_clauses[1:], *filter_clauses.values()]
         if searcher.search(Query.boolean_query(clauses), 1, count=True).count == 0:
             return None
         return text
@@ -606,12 +617,8 @@ def clean_filters(filters: Mapping[str, Sequence[str]] | None) -> dict[str, list
     return out
 
 
-def _filter_string(filters: Mapping[str, Sequence[str]]) -> str:
-    # Values are codes (letters, digits, "_", ".", "-"): quoted, they cannot break the query.
-    return " AND ".join(
-        f"{name}:IN [{' '.join(f'{chr(34)}{v}{chr(34)}' for v in values)}]"
-        for name, values in filters.items()
-    )
+def _terms(name: str) -> dict:
+    return {"terms": {"field": name, "size": FACET_SIZES.get(name, DEFAULT_FACET_SIZE)}}
 
 
 def _snippet_html(snippet: tantivy.Snippet, source: str) -> str:

@@ -1,29 +1,31 @@
 """Text as the index sees it: the same clean-up for what is indexed and for what people type."""
 
 import html
-import re
 import unicodedata
 
 from django.utils.html import strip_tags
 
 from corridor.core.markdown import render_markdown
 
-# Control characters (NUL included) are dropped; Arabic short vowels, other diacritics and the
-# tatweel are dropped too, as most Arabic text is written without them and a query typed with
-# them should still find it.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_SPACES = re.compile(r"[ \t\r\f\v]+")
+# Control characters (NUL included) become spaces; Arabic short vowels, other diacritics and the
+# tatweel are dropped, as most Arabic text is written without them and a query typed with them
+# should still find it. (str.translate: this runs on every text indexed, it must be fast.)
+_CLEAN = {code: " " for code in [*range(0x00, 0x20), 0x7F]}
+_CLEAN.update(
+    dict.fromkeys(
+        [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640]
+    )
+)
 
 
 def normalize(text: str | None) -> str:
     """NFKC, without control characters or Arabic diacritics, runs of blanks collapsed."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", str(text))
-    text = _CONTROL.sub(" ", text)
-    text = _ARABIC_MARKS.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    text = str(text)
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.translate(_CLEAN).split())
 
 
 def markdown_text(text: str | None) -> str:

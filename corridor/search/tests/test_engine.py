@@ -95,9 +95,11 @@ def test_words_in_the_six_languages(engine):
     # Arabic: the short vowels of the text are ignored; the stemmer finds the singular.
     assert keys(engine.search("المهاجرين")) == ["resource:3"]
     assert keys(engine.search("مهاجر")) == ["resource:3"]
+    assert keys(engine.search("المُهَاجِرِين")) == ["resource:3"]
     # Chinese: a word is a phrase of characters, in order.
     assert keys(engine.search("移民")) == ["resource:4"]
     assert keys(engine.search("民移")) == []
+    assert keys(engine.search("研究 移民")) == ["resource:4"]
     # Spanish and English stemming.
     assert keys(engine.search("migración laboral")) == ["resource:5"]
     assert keys(engine.search("recruit")) == ["resource:6"]
