@@ -278,8 +278,9 @@ def plain_terms(text: str) -> tuple[list[str], list[str]]:
 
 
 # --- bare tantivy ------------------------------------------------------------------------------
-# The same schema, analyzers, query and aggregations as corridor/search/engine.py, without the
-# layers around them (Django, the Document table, text normalisation, labels, the re-check).
+# The same schema, analyzers, query and aggregations as corridor/search/engine.py (as of its commit
+# 759168d), without the layers around them (Django, the Document table, text normalisation,
+# labels, the re-check). Keep it in step when the engine's index changes.
 
 TANTIVY_TEXT_FIELDS = ("title", "summary", "body")
 TANTIVY_STEMMERS = {
@@ -289,15 +290,17 @@ TANTIVY_STEMMERS = {
     "ru": "russian",
     "ar": "arabic",
 }
-TANTIVY_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 0.5}
-TANTIVY_WORD_PATTERN = r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{N}]+"
+TANTIVY_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 0.5, "cjk": 1.0}
+TANTIVY_CJK_PATTERN = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
+HAS_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
-def tantivy_analyzer(stemmer: str | None = None):
+def tantivy_analyzer(stemmer: str | None = None, *, cjk: bool = False):
     import tantivy
 
+    tokenizer = tantivy.Tokenizer.regex(TANTIVY_CJK_PATTERN) if cjk else tantivy.Tokenizer.simple()
     builder = (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(TANTIVY_WORD_PATTERN))
+        tantivy.TextAnalyzerBuilder(tokenizer)
         .filter(tantivy.Filter.remove_long(40))
         .filter(tantivy.Filter.lowercase())
         .filter(tantivy.Filter.ascii_fold())
@@ -307,11 +310,8 @@ def tantivy_analyzer(stemmer: str | None = None):
     return builder.build()
 
 
-def tantivy_filter_string(filters: dict[str, list[str]]) -> str:
-    return " AND ".join(
-        f"{name}:IN [{' '.join(f'{chr(34)}{v}{chr(34)}' for v in values)}]"
-        for name, values in filters.items()
-    )
+def tantivy_terms(name: str) -> dict:
+    return {"terms": {"field": name, "size": FACET_SIZES.get(name, DEFAULT_FACET_SIZE)}}
 
 
 class BareTantivy(Engine):
@@ -329,6 +329,7 @@ class BareTantivy(Engine):
             builder.add_text_field(name, stored=True, tokenizer_name="corridor")
         for code in TANTIVY_STEMMERS:
             builder.add_text_field(f"stem_{code}", tokenizer_name=f"corridor_{code}")
+        builder.add_text_field("cjk", tokenizer_name="corridor_cjk")
         builder.add_text_field("url", stored=True, tokenizer_name="raw", index_option="basic")
         for name in FACETS:
             builder.add_text_field(
@@ -352,6 +353,7 @@ class BareTantivy(Engine):
         index.register_tokenizer("corridor", tantivy_analyzer())
         for code, language in TANTIVY_STEMMERS.items():
             index.register_tokenizer(f"corridor_{code}", tantivy_analyzer(language))
+        index.register_tokenizer("corridor_cjk", tantivy_analyzer(cjk=True))
         self.index = index
         started = time.perf_counter()
         writer = index.writer(heap_size=256_000_000, num_threads=0)
@@ -359,13 +361,13 @@ class BareTantivy(Engine):
             document = tantivy.Document()
             document.add_text("key", f"{item['kind']}:{item['id']}")
             document.add_text("url", f"/r/{item['id']}/")
-            for name in TANTIVY_TEXT_FIELDS:
-                document.add_text(name, item[name])
+            texts = [item[name] for name in TANTIVY_TEXT_FIELDS]
+            for name, text in zip(TANTIVY_TEXT_FIELDS, texts, strict=True):
+                document.add_text(name, text)
             if item["language"] in TANTIVY_STEMMERS:
-                document.add_text(
-                    f"stem_{item['language']}",
-                    "\n".join((item["title"], item["summary"], item["body"])),
-                )
+                document.add_text(f"stem_{item['language']}", "\n".join(texts))
+            if any(HAS_CJK.search(text) for text in texts):
+                document.add_text("cjk", "\n".join(texts))
             for name, values in facet_values(item).items():
                 for value in values:
                     document.add_text(name, value)
@@ -381,22 +383,27 @@ class BareTantivy(Engine):
         index.config_reader(reload_policy="manual")
         index.reload()
         self.searcher = index.searcher()
-        self.default_fields = [*TANTIVY_TEXT_FIELDS, *(f"stem_{c}" for c in TANTIVY_STEMMERS)]
+        stem_fields = [f"stem_{c}" for c in TANTIVY_STEMMERS]
+        self.default_fields = [*TANTIVY_TEXT_FIELDS, *stem_fields, "cjk"]
         self.boosts = {name: TANTIVY_BOOSTS[name] for name in TANTIVY_TEXT_FIELDS}
-        self.boosts.update({f"stem_{c}": TANTIVY_BOOSTS["stemmed"] for c in TANTIVY_STEMMERS})
+        self.boosts.update({name: TANTIVY_BOOSTS["stemmed"] for name in stem_fields})
+        self.boosts["cjk"] = TANTIVY_BOOSTS["cjk"]
         return {"index": time.perf_counter() - started}
 
-    def _visible(self, viewer: Viewer):
+    def _hidden(self, viewer: Viewer):
+        """Excluded: restricted documents that neither name the viewer nor belong to their
+        organisation (most documents are public: excluding the few is cheaper)."""
         from tantivy import Occur, Query
 
         term = Query.term_query
-        clauses = [
-            (Occur.Should, term(self.schema, "visibility", "public")),
-            (Occur.Should, term(self.schema, "visibility", "members")),
-            (Occur.Should, term(self.schema, "allowed", str(viewer.person))),
-            (Occur.Should, term(self.schema, "owner", viewer.organisation)),
-        ]
-        return Query.const_score_query(Query.boolean_query(clauses), 0.0)
+        hidden = Query.boolean_query(
+            [
+                (Occur.Must, Query.term_set_query(self.schema, "visibility", ["restricted"])),
+                (Occur.MustNot, term(self.schema, "allowed", str(viewer.person))),
+                (Occur.MustNot, Query.term_set_query(self.schema, "owner", [viewer.organisation])),
+            ]
+        )
+        return (Occur.MustNot, hidden)
 
     def search(self, query):
         import tantivy
@@ -409,17 +416,16 @@ class BareTantivy(Engine):
             field_boosts=self.boosts,
             conjunction_by_default=True,
         )
-        base = [(Occur.Must, text), (Occur.Must, self._visible(query.viewer))]
-        filters = {name: [value] for name, value in query.filters}
-        filter_clauses = [
-            (
+        base = [(Occur.Must, text), self._hidden(query.viewer)]
+        filters = {
+            name: (
                 Occur.Must,
-                Query.const_score_query(Query.term_set_query(self.schema, name, values), 0.0),
+                Query.const_score_query(Query.term_set_query(self.schema, name, [value]), 0.0),
             )
-            for name, values in filters.items()
-        ]
-        full = Query.boolean_query(base + filter_clauses)
-        result = searcher.search(full, PAGE_SIZE, count=True)
+            for name, value in query.filters
+        }
+        full = Query.boolean_query(base + list(filters.values()))
+        result = searcher.search(full, PAGE_SIZE, count=False)
 
         hits = []
         generators = {}
@@ -438,36 +444,21 @@ class BareTantivy(Engine):
                     break
             hits.append((document.get_first("key"), document.get_first("title"), snippet))
 
-        # The facet counts, in one aggregation request shaped like Corridor's.
-        aggs, plain = {}, {}
-        for name in FACETS:
-            terms = {"terms": {"field": name, "size": FACET_SIZES.get(name, DEFAULT_FACET_SIZE)}}
-            others = {o: v for o, v in filters.items() if o != name}
-            if name in filters and others:
-                aggs[f"only_{name}"] = {
-                    "filter": tantivy_filter_string(others),
-                    "aggs": {name: terms},
-                }
-            elif name in filters:
-                aggs[name] = terms
-            else:
-                plain[name] = terms
-        if plain and filters:
-            aggs["all_filters"] = {"filter": tantivy_filter_string(filters), "aggs": plain}
-        else:
-            aggs.update(plain)
-        raw = searcher.aggregate(Query.boolean_query(base), aggs)
-        flat = {}
-        for name, value in raw.items():
-            if name.startswith("only_") or name == "all_filters":
-                flat.update({k: v for k, v in value.items() if isinstance(v, dict)})
-            else:
-                flat[name] = value
+        # The total and the unfiltered facets in one aggregation under all the filters; each
+        # filtered facet under the other filters only: Corridor's requests.
+        plain = {name: tantivy_terms(name) for name in FACETS if name not in filters}
+        raw = searcher.aggregate(full, {**plain, "__total": {"value_count": {"field": "type"}}})
+        total = int(raw.pop("__total")["value"])
+        for name in filters:
+            others = [clause for other, clause in filters.items() if other != name]
+            raw.update(
+                searcher.aggregate(Query.boolean_query(base + others), {name: tantivy_terms(name)})
+            )
         facets = {
-            name: {str(b["key"]): b["doc_count"] for b in flat.get(name, {}).get("buckets", [])}
+            name: {str(b["key"]): b["doc_count"] for b in raw.get(name, {}).get("buckets", [])}
             for name in FACETS
         }
-        return Page(result.count, hits, facets)
+        return Page(total, hits, facets)
 
 
 # --- SQL engines: the shared plan --------------------------------------------------------------
@@ -1060,6 +1051,7 @@ class Result:
     timings: dict[str, list[float]]  # Search.key -> seconds per timed pass
     totals: dict[str, int]
     error: str = ""
+    pages: dict[str, Page] = field(default_factory=dict)  # Search.key -> the first timed page
 
     def per_query(self) -> list[float]:
         return [statistics.median(values) for values in self.timings.values() if values]
@@ -1084,6 +1076,7 @@ def run_queries(engine: Engine, searches: list[Search], repeat: int, budget: flo
     within the time budget (seconds per engine and size)."""
     timings: dict[str, list[float]] = defaultdict(list)
     totals: dict[str, int] = {}
+    pages: dict[str, Page] = {}
     for search in searches[:10]:
         engine.search(search)
     started = time.perf_counter()
@@ -1093,10 +1086,28 @@ def run_queries(engine: Engine, searches: list[Search], repeat: int, budget: flo
             page = engine.search(search)
             timings[search.key].append(time.perf_counter() - t0)
             totals[search.key] = page.total
+            pages.setdefault(search.key, page)
         if time.perf_counter() - started > budget and number + 1 < repeat:
             log(f"    {engine.name}: time budget spent after {number + 1} timed pass(es)")
             break
-    return timings, totals
+    return timings, totals, pages
+
+
+def agreement(result: Result, floor: Result) -> str:
+    """How many queries give the same total, and the same count for every facet value both
+    engines list, as bare tantivy (a check that the engines did the same work)."""
+    totals = facets = 0
+    for key, page in result.pages.items():
+        other = floor.pages.get(key)
+        if other is None:
+            continue
+        totals += page.total == other.total
+        facets += all(
+            count == other.facets.get(name, {}).get(value, count)
+            for name, values in page.facets.items()
+            for value, count in values.items()
+        )
+    return f"{totals}/{len(result.pages)} totals, {facets}/{len(result.pages)} facet counts"
 
 
 def make_engine(name: str, size: int, args) -> Engine | None:
@@ -1172,8 +1183,10 @@ def main(argv=None):
             try:
                 build = engine.build(corpus_path, size)
                 log("    built: " + ", ".join(f"{k} {v:.1f} s" for k, v in build.items()))
-                timings, totals = run_queries(engine, searches, args.repeat, args.budget, log)
-                result = Result(name, size, build, timings, totals)
+                timings, totals, pages = run_queries(
+                    engine, searches, args.repeat, args.budget, log
+                )
+                result = Result(name, size, build, timings, totals, pages=pages)
                 log(f"    p50 {result.percentile(50):.1f} ms, p95 {result.percentile(95):.1f} ms")
                 if args.show:
                     page = engine.search(searches[0])
@@ -1239,7 +1252,12 @@ def report(results: list[Result], extras, searches, log):
                 f"{r.size:>9,}  {r.engine:<9} "
                 + " ".join(f"{by.get(label, 0):>11.1f}" for label in labels)
             )
-    log("\nHits of a few queries (a cross-check; analyzers differ, so totals may too):")
+    log("\nSame answers as bare tantivy (analyzers differ a little, so totals may too):")
+    for r in results:
+        floor = floors.get(r.size)
+        if not r.error and floor is not None and r is not floor:
+            log(f"{r.size:>9,}  {r.engine:<9} {agreement(r, floor)}")
+    log("\nHits of a few queries:")
     sample = [s for s in searches[:3]] + [s for s in searches if s.label == "non-English"][:3]
     for r in results:
         if not r.error:
