@@ -1110,6 +1110,23 @@ def agreement(result: Result, floor: Result) -> str:
     return f"{totals}/{len(result.pages)} totals, {facets}/{len(result.pages)} facet counts"
 
 
+def code_version() -> str:
+    """The commit measured, and whether the engine's files differ from it."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--", "corridor/search"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+    except OSError:
+        return "unknown"
+    return commit + (" (corridor/search has uncommitted changes)" if changed else "")
+
+
 def make_engine(name: str, size: int, args) -> Engine | None:
     directory = WORK / f"{name}-{size}"
     if name == "tantivy":
@@ -1157,6 +1174,7 @@ def main(argv=None):
         f"search benchmark: sizes {sizes}, engines {names}, {len(searches)} queries, warm-up + "
         f"{args.repeat} timed passes; {os.cpu_count()} CPUs, load average {load}"
     )
+    log(f"code: {code_version()}")
     if "corridor" in names:
         corridor_setup()  # before the corpus module reads the vocabulary
     corpus_path = corpus.corpus_file(max(sizes), args.seed, OUT)
