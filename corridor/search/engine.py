@@ -45,7 +45,7 @@ from tantivy import Filter, Occur, Order, Query, TextAnalyzerBuilder, Tokenizer
 from corridor.search.text import normalize
 
 #: Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: The facets, in the order pages show them; each is a fast field of the same name.
 FACETS = (
@@ -304,35 +304,34 @@ class TantivyEngine:
         return batch.deleted
 
     def to_tantivy(self, doc: IndexDoc) -> tantivy.Document:
-        out = tantivy.Document()
-        out.add_text("key", doc.key)
-        out.add_text("type", doc.type)
-        out.add_text("url", doc.url or "")
-        texts = {name: normalize(getattr(doc, name)) for name in TEXT_FIELDS}
-        for name, text in texts.items():
-            out.add_text(name, text)
+        texts = [normalize(doc.title), normalize(doc.summary), normalize(doc.body)]
+        fields: dict = {
+            "key": doc.key,
+            "type": doc.type,
+            "url": doc.url or "",
+            "title": texts[0],
+            "summary": texts[1],
+            "body": texts[2],
+            "visibility": doc.visibility,
+        }
         language = (doc.language or "").lower()
+        if language:
+            fields["language"] = language
         stem_code = language.split("-")[0]
         if stem_code in STEMMERS:
-            out.add_text(f"stem_{stem_code}", "\n".join(texts.values()))
-        if any(_HAS_CJK.search(text) for text in texts.values()):
-            out.add_text(CJK_FIELD, "\n".join(texts.values()))
-        if language:
-            out.add_text("language", language)
-        out.add_text("visibility", doc.visibility)
-        for person_id in doc.allowed_person_ids or ():
-            out.add_text("allowed", str(person_id))
-        for organisation_id in doc.owner_organisation_ids or ():
-            out.add_text("owner", str(organisation_id))
-        for name in FACETS:
-            if name in ("type", "language"):
-                continue
-            for value in dict.fromkeys(str(v) for v in doc.codes.get(name, ()) or ()):
-                if value:
-                    out.add_text(name, value)
+            fields[f"stem_{stem_code}"] = "\n".join(texts)
+        if any(not text.isascii() and _HAS_CJK.search(text) for text in texts):
+            fields[CJK_FIELD] = "\n".join(texts)
+        if doc.allowed_person_ids:
+            fields["allowed"] = [str(pk) for pk in doc.allowed_person_ids]
+        if doc.owner_organisation_ids:
+            fields["owner"] = [str(pk) for pk in doc.owner_organisation_ids]
+        for name, values in (doc.codes or {}).items():
+            if name in FACETS and name not in ("type", "language") and values:
+                fields[name] = [v for v in dict.fromkeys(str(v) for v in values) if v]
         if doc.date:
-            out.add_date("date", datetime.datetime.combine(doc.date, datetime.time(), datetime.UTC))
-        return out
+            fields["date"] = datetime.datetime.combine(doc.date, datetime.time(), datetime.UTC)
+        return tantivy.Document.from_dict(fields, self.schema)
 
     # -- state kept next to the index ------------------------------------------------------
 

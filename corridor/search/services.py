@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import json
 import logging
 import threading
 import time
@@ -32,6 +33,7 @@ from django.utils import timezone
 from corridor.search.engine import (
     FACETS,
     SCHEMA_VERSION,
+    STATE_FILE,
     IndexDoc,
     TantivyEngine,
     _file_lock,
@@ -255,6 +257,23 @@ def _values_fields() -> list[str]:
     ]
 
 
+#: The ``Document`` fields the index needs, in ``IndexDoc``'s order.
+INDEX_FIELDS = (
+    "key",
+    "type",
+    "title",
+    "url",
+    "summary",
+    "body",
+    "language",
+    "visibility",
+    "owner_organisation_ids",
+    "allowed_person_ids",
+    "codes",
+    "date",
+)
+
+
 def index_doc(row: Document) -> IndexDoc:
     """A ``Document`` row as the engine indexes it."""
     return IndexDoc(
@@ -302,24 +321,41 @@ def _open(path: Path) -> TantivyEngine:
 
 def get_engine() -> TantivyEngine:
     """The index in use on this node; built from the ``Document`` table first when there is none
-    (or when it was built by another version of the schema)."""
+    (or when it was built for another version of the schema)."""
     root = index_root()
-    name = current_generation(root)
-    if name is not None:
-        engine = _open(root / name)
-        if engine.read_state().get("schema") == SCHEMA_VERSION:
-            return engine
+    engine = _current_engine(root)
+    if engine is not None:
+        return engine
     root.mkdir(parents=True, exist_ok=True)
     with _file_lock(root / BUILD_LOCK):
         # Another process may have built it while this one waited.
-        name = current_generation(root)
-        if name is not None:
-            engine = _open(root / name)
-            if engine.read_state().get("schema") == SCHEMA_VERSION:
-                return engine
-        logger.info("No search index of version %s in %s: building one.", SCHEMA_VERSION, root)
-        search_rebuild(_locked=True)
-    return _open(root / current_generation(root))
+        engine = _current_engine(root)
+        if engine is None:
+            logger.info("No search index of version %s in %s: building one.", SCHEMA_VERSION, root)
+            search_rebuild(_locked=True)
+            engine = _current_engine(root)
+    return engine
+
+
+def _current_engine(root: Path) -> TantivyEngine | None:
+    name = current_generation(root)
+    if name is None:
+        return None
+    path = root / name
+    with _engines_lock:
+        if path in _engines:
+            return _engines[path]
+    try:
+        state = json.loads((path / STATE_FILE).read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+    if state.get("schema") != SCHEMA_VERSION:
+        return None
+    try:
+        return _open(path)
+    except ValueError:  # tantivy: "An index exists but the schema does not match."
+        logger.warning("The search index in %s has another schema: rebuilding it.", path)
+        return None
 
 
 def search_catch_up(*, blocking: bool = True, limit: int | None = None) -> int:
@@ -389,14 +425,17 @@ def _apply(engine: TantivyEngine, keys: list[str]) -> int:
     missing ones deleted (the table says what is true now, whatever the log said then)."""
     if not keys:
         return 0
-    rows = {row.key: row for row in Document.objects.filter(key__in=keys)}
+    rows = {
+        row[0]: IndexDoc(*row)
+        for row in Document.objects.filter(key__in=keys).values_list(*INDEX_FIELDS)
+    }
     with engine.writer() as batch:
         for key in keys:
-            row = rows.get(key)
-            if row is None:
+            doc = rows.get(key)
+            if doc is None:
                 batch.delete(key)
             else:
-                batch.upsert(index_doc(row))
+                batch.upsert(doc)
     return len(keys)
 
 
@@ -427,9 +466,10 @@ def search_rebuild(*, stdout: TextIO | None = None, keep: int = 2, _locked: bool
         path = new_generation_path(root)
         engine = TantivyEngine(path, field_boosts=getattr(settings, "SEARCH_FIELD_BOOSTS", None))
         count = 0
+        rows = Document.objects.order_by("pk").values_list(*INDEX_FIELDS).iterator(chunk_size=5000)
         with engine.writer(heap_size=REBUILD_HEAP, num_threads=0) as batch:
-            for row in Document.objects.order_by("pk").iterator(chunk_size=2000):
-                batch.add(index_doc(row))
+            for row in rows:
+                batch.add(IndexDoc(*row))
                 count += 1
                 if stdout is not None and count % 50_000 == 0:
                     stdout.write(f"  {count} documents…\n")

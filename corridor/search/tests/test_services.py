@@ -5,6 +5,7 @@ import json
 import time
 
 import pytest
+import tantivy
 from django.contrib.auth.models import AnonymousUser
 
 from corridor.community.models import Event
@@ -12,7 +13,12 @@ from corridor.directory.tests.factories import OrganisationFactory
 from corridor.knowledge.models import Resource, Visibility
 from corridor.knowledge.tests.factories import ResourceFactory
 from corridor.search import services
-from corridor.search.engine import STATE_FILE, current_generation
+from corridor.search.engine import (
+    SCHEMA_VERSION,
+    STATE_FILE,
+    current_generation,
+    swap_generation,
+)
 from corridor.search.models import Change, Document
 from corridor.search.selectors import search
 from corridor.search.services import (
@@ -214,8 +220,27 @@ def test_an_index_of_another_schema_is_rebuilt(search_index):
     documents_rebuild_from_sources()
     engine = get_engine()
     engine.write_state({**engine.read_state(), "schema": 0})
+    services._engines.clear()  # as after a restart with a new version
     assert get_engine().path != engine.path
     assert get_engine().num_docs == 1
+
+
+def test_an_index_made_by_an_older_version_is_rebuilt(search_index):
+    OrganisationFactory(name="Older Org")
+    documents_rebuild_from_sources()
+    # A generation whose files hold another schema, though its state claims the current one.
+    old = search_index / "g00000000T000000.000000000-old"
+    old.mkdir(parents=True)
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("something_else", stored=True)
+    tantivy.Index(builder.build(), path=str(old))
+    (old / STATE_FILE).write_text(json.dumps({"schema": SCHEMA_VERSION, "seq": 0, "max": 0}))
+    swap_generation(search_index, old)
+    services._engines.clear()  # as after a restart with a new version
+    engine = get_engine()
+    assert engine.path != old
+    assert [h.title for h in engine.search("older").hits] == ["Older Org"]
+    assert search_catch_up() == 0
 
 
 def test_members_only_and_restricted_levels_reach_the_row():
