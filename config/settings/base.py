@@ -214,8 +214,10 @@ CORRIDOR_API_MAX_PAGE_SIZE = 200
 # Each node keeps its own index (a directory of generations), derived from the search.Document
 # table; `manage.py search_rebuild` makes a new one and swaps it in.
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", DATA_DIR / "search"))
-# How much a word found in each field counts; "stemmed" is a match through a language's stemmer.
-SEARCH_FIELD_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 0.5}
+# How much a word found in each field counts. "stemmed": the whole text of a document in a language
+# with a stemmer (en, fr, es, ru, ar), read by it; "body": the text of one in another language;
+# "cjk": Chinese and Japanese characters.
+SEARCH_FIELD_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 1.0, "cjk": 1.0}
 # Apply what is new in the change log before each search (one cheap query; a few changes at most),
 # so a node's index is current even without a worker, as under `make run`.
 SEARCH_CATCH_UP_ON_SEARCH = env_bool("SEARCH_CATCH_UP_ON_SEARCH", True)

@@ -11,13 +11,15 @@ On disk, under the index root (``settings.SEARCH_INDEX_DIR``)::
     <generation>/       one complete tantivy index, plus ``corridor-state.json`` (the last change
                         applied from the log) and ``corridor.lock`` (one writer at a time)
 
-Text analysis: title, summary and body are read by one analyzer for every language (words of
+Text analysis: titles and summaries are read by one analyzer for every language (words of
 letters and digits, lower-cased, accents folded; Arabic diacritics are dropped beforehand, see
-``text.normalize``). Documents in English, French, Spanish, Russian and Arabic are also indexed
-through that language's Snowball stemmer in a field of their own; any text with Chinese or
-Japanese characters also goes to a field where each of those characters is a token, so that a
-Chinese word is found as a phrase of its characters. Queries go through ``parse_query_lenient``:
-no input makes a query fail.
+``text.normalize``), so that the words typed are found as they are, with the most weight. The
+whole text of a document in English, French, Spanish, Russian or Arabic is indexed once more
+through that language's Snowball stemmer in a field of its own (its body is indexed only there:
+each body once, which halves the index and the work of a query); the body of a document in
+another language is read by the first analyzer. Text with Chinese or Japanese characters also goes
+to a field where each of those characters is a token, so that a Chinese word is found as a phrase
+of its characters. Queries go through ``parse_query_lenient``: no input makes a query fail.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from tantivy import Filter, Occur, Order, Query, TextAnalyzerBuilder, Tokenizer
 from corridor.search.text import normalize
 
 #: Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: The facets, in the order pages show them; each is a fast field of the same name.
 FACETS = (
@@ -71,7 +73,9 @@ STEMMERS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "
 STEM_FIELDS = tuple(f"stem_{code}" for code in STEMMERS)
 CJK_FIELD = "cjk"
 
-DEFAULT_FIELD_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 0.5, "cjk": 1.0}
+DEFAULT_FIELD_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 1.0, "cjk": 1.0}
+#: The stored body (snippets are cut from it), not indexed: it is indexed in "body" or a stem field.
+BODY_STORE = "text"
 LEVELS = ("public", "members", "restricted")
 
 MAX_QUERY_LENGTH = 500
@@ -108,8 +112,10 @@ def _analyzer(stemmer: str | None = None, *, cjk: bool = False) -> tantivy.TextA
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("key", stored=True, tokenizer_name="raw")
-    for name in TEXT_FIELDS:
-        builder.add_text_field(name, stored=True, tokenizer_name="corridor")
+    builder.add_text_field("title", stored=True, tokenizer_name="corridor")
+    builder.add_text_field("summary", stored=True, tokenizer_name="corridor")
+    builder.add_text_field("body", tokenizer_name="corridor")
+    builder.add_bytes_field(BODY_STORE, stored=True)
     for code in STEMMERS:
         builder.add_text_field(f"stem_{code}", tokenizer_name=f"corridor_{code}")
     builder.add_text_field(CJK_FIELD, tokenizer_name="corridor_cjk")
@@ -311,7 +317,7 @@ class TantivyEngine:
             "url": doc.url or "",
             "title": texts[0],
             "summary": texts[1],
-            "body": texts[2],
+            BODY_STORE: texts[2].encode(),
             "visibility": doc.visibility,
         }
         language = (doc.language or "").lower()
@@ -320,6 +326,8 @@ class TantivyEngine:
         stem_code = language.split("-")[0]
         if stem_code in STEMMERS:
             fields[f"stem_{stem_code}"] = "\n".join(texts)
+        else:
+            fields["body"] = texts[2]
         if any(not text.isascii() and _HAS_CJK.search(text) for text in texts):
             fields[CJK_FIELD] = "\n".join(texts)
         if doc.allowed_person_ids:
@@ -477,8 +485,8 @@ class TantivyEngine:
         )
 
     def _add_snippets(self, searcher, text_query, hits: list[Hit], addresses) -> None:
-        """The best passage of each hit, from the body, the summary, or (when the words were found
-        only through a stemmer) the body read by that language's analyzer."""
+        """The best passage of each hit: from its body read as it was indexed (by its language's
+        stemmer, or the first analyzer; by characters for Chinese), else from its summary."""
         generators: dict[str, tantivy.SnippetGenerator] = {}
 
         def generator(name):
@@ -490,20 +498,13 @@ class TantivyEngine:
             return generators[name]
 
         for hit, (_score, address) in zip(hits, addresses, strict=True):
-            doc = searcher.doc(address)
-            body = doc.get_first("body") or ""
-            for name in ("body", "summary"):
-                snippet = generator(name).snippet_from_doc(doc)
-                if snippet.highlighted():
-                    hit.snippet = _snippet_html(snippet, doc.get_first(name) or "")
-                    break
-            else:
-                # Found through a field that is not stored (a stemmer's, the characters'): the
-                # passage is found in the body (or summary) read by that field's analyzer.
-                stem_code = hit.language.split("-")[0]
-                names = [f"stem_{stem_code}"] if stem_code in STEMMERS else []
-                names.append(CJK_FIELD)
-                hit.snippet = self._stand_in_snippet(generator, names, (body, hit.summary))
+            stored = searcher.doc(address).get_first(BODY_STORE)
+            body = bytes(stored).decode(errors="ignore") if stored else ""
+            stem_code = hit.language.split("-")[0]
+            names = [f"stem_{stem_code}" if stem_code in STEMMERS else "body", CJK_FIELD]
+            hit.snippet = self._stand_in_snippet(generator, names, (body,))
+            if not hit.snippet:
+                hit.snippet = self._stand_in_snippet(generator, ["summary"], (hit.summary,))
 
     @staticmethod
     def _stand_in_snippet(generator, names, sources) -> str:
@@ -542,7 +543,8 @@ class TantivyEngine:
 
     def _suggestion(self, searcher, query, base_clauses, filter_clauses) -> str | None:
         """A spelling that finds something, for a query that found nothing: each word that is in
-        no document replaced by the closest word of the documents the reader may see."""
+        no title, summary or unstemmed body replaced by the closest such word of the documents
+        the reader may see."""
         words = self._analyzer.analyze(normalize(query)[:MAX_QUERY_LENGTH])
         visible = Query.boolean_query([(Occur.Must, Query.all_query()), *base_clauses[1:]])
         if not words or len(words) > 8:
@@ -555,7 +557,7 @@ class TantivyEngine:
                 continue
             prefix = word[:3] if len(word) >= 6 else word[:2]
             candidates: dict[str, int] = {}
-            for name in ("title", "body"):
+            for name in TEXT_FIELDS:
                 for term, count in searcher.terms_with_prefix(
                     name, prefix, filter_query=visible, limit=2000
                 ):
