@@ -66,6 +66,7 @@ FACETS = (
 FACET_SIZES = {"type": 20, "objective": 23, "principle": 10, "area": 10, "year": 60}
 DEFAULT_FACET_SIZE = 40
 TOTAL = "__total"
+ALL_FILTERS = "__all_filters"
 
 TEXT_FIELDS = ("title", "summary", "body")
 #: Languages with a stemmer, by the codes documents use.
@@ -456,7 +457,7 @@ class TantivyEngine:
         if snippets and text is not None and hits:
             self._add_snippets(searcher, text, hits, result.hits)
 
-        total, counts = self._facet_counts(searcher, base_clauses, filter_clauses, full, facets)
+        total, counts = self._facet_counts(searcher, base_clauses, filter_clauses, filters, facets)
         suggestion = None
         if suggest and total == 0 and text is not None:
             suggestion = self._suggestion(searcher, query, base_clauses, filter_clauses)
@@ -519,24 +520,54 @@ class TantivyEngine:
                     return _snippet_html(snippet, source)
         return ""
 
-    def _facet_counts(self, searcher, base_clauses, filter_clauses, full, facets):
-        """The total, and every facet's counts: the facets without a filter of their own in one
-        aggregation under all the filters (with the total: every document has one type); each
-        facet with a filter under the *other* filters only, so that the values one could add are
-        counted. Each aggregation visits only the documents its query finds."""
+    def _facet_counts(self, searcher, base_clauses, filter_clauses, filters, facets):
+        """The total and every facet's counts, in one aggregation: one pass over the documents
+        that match the words and all the filters but one at most. Facets without a filter of their
+        own are counted under all the filters (with the total); each facet with a filter under the
+        *other* filters only, so that the values one could add are counted ("filter"
+        sub-aggregations, checked document by document on that small set)."""
         facets = [name for name in facets if name in FACETS]
-        plain = {name: _terms(name) for name in facets if name not in filter_clauses}
-        raw: dict = searcher.aggregate(full, {**plain, TOTAL: {"value_count": {"field": "type"}}})
-        total = int(raw.pop(TOTAL)["value"])
+        clauses = [query for _occur, query in filter_clauses.values()]
+        query_clauses = list(base_clauses)
+        if len(clauses) >= 2:
+            at_least = Query.boolean_query(
+                [(Occur.Should, clause) for clause in clauses],
+                minimum_number_should_match=len(clauses) - 1,
+            )
+            query_clauses.append((Occur.Must, at_least))
+        plain = {name: _terms(name) for name in facets if name not in filters}
+        aggs: dict = {}
+        if filters:
+            aggs[ALL_FILTERS] = {"filter": _filter_string(filters), "aggs": plain}
+        else:
+            aggs.update(plain)
+            aggs[TOTAL] = {"value_count": {"field": "type"}}
         for name in facets:
-            if name in filter_clauses:
-                others = [clause for other, clause in filter_clauses.items() if other != name]
-                query = Query.boolean_query(base_clauses + others)
-                raw.update(searcher.aggregate(query, {name: _terms(name)}))
+            if name in filters:
+                others = {other: values for other, values in filters.items() if other != name}
+                if others:
+                    aggs[f"only_{name}"] = {
+                        "filter": _filter_string(others),
+                        "aggs": {name: _terms(name)},
+                    }
+                else:
+                    aggs[name] = _terms(name)
+        raw = searcher.aggregate(Query.boolean_query(query_clauses), aggs)
+        if filters:
+            total = int(raw[ALL_FILTERS]["doc_count"])
+            found = dict(raw[ALL_FILTERS])
+        else:
+            total = int(raw[TOTAL]["value"])
+            found = dict(raw)
+        for name in facets:
+            if f"only_{name}" in raw:
+                found[name] = raw[f"only_{name}"][name]
+            elif name in filters and name in raw:
+                found[name] = raw[name]
         return total, {
             name: [
                 FacetCount(str(bucket["key"]), int(bucket["doc_count"]))
-                for bucket in raw.get(name, {}).get("buckets", [])
+                for bucket in found.get(name, {}).get("buckets", [])
             ]
             for name in facets
         }
@@ -616,6 +647,15 @@ def clean_filters(filters: Mapping[str, Sequence[str]] | None) -> dict[str, list
         if kept:
             out[name] = kept[:50]
     return out
+
+
+def _filter_string(filters: Mapping[str, Sequence[str]]) -> str:
+    """Filters in tantivy's query language, for "filter" aggregations. The values are codes
+    (letters, digits, "_", ".", "-"; see ``clean_filters``): quoted, they cannot break it."""
+    return " AND ".join(
+        f"{name}:IN [{' '.join(f'{chr(34)}{value}{chr(34)}' for value in values)}]"
+        for name, values in filters.items()
+    )
 
 
 def _terms(name: str) -> dict:
