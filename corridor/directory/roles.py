@@ -14,13 +14,15 @@ _MANAGE = {
     Role.SECRETARIAT: {
         "directory": ["organisation", "affiliation", "group", "groupmembership"],
         "workplans": ["workplan", "section", "workstream", "workstreamorganisation", "activity"],
-        "knowledge": ["resource"],
+        "knowledge": ["resource", "resourcefile", "callforpractices", "reviewassignment"],
         "community": ["researchtopic", "event"],
     },
 }
 # app label -> models the role may look at in the admin.
 _VIEW = {
     Role.SECRETARIAT: {
+        "knowledge": ["reviewevent"],
+        "search": ["document", "change"],
         "taxonomy": [
             "objective",
             "guidingprinciple",

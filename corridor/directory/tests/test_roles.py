@@ -54,3 +54,13 @@ def test_taking_a_permission_away_by_hand_is_restored_on_migrate():
     secretariat.permissions.clear()
     ensure_role_groups()
     assert secretariat.permissions.filter(codename="change_workstream").exists()
+
+
+@pytest.mark.django_db
+def test_secretariat_handles_review_work_in_the_admin_but_cannot_rewrite_the_log(client, no_staff_mfa):
+    user = UserFactory(is_staff=True, roles=[Role.SECRETARIAT])
+    client.force_login(user)
+    assert client.get("/admin/knowledge/callforpractices/add/").status_code == 200
+    assert client.get("/admin/knowledge/reviewassignment/").status_code == 200
+    assert client.get("/admin/knowledge/reviewevent/").status_code == 200
+    assert client.get("/admin/knowledge/reviewevent/add/").status_code == 403
