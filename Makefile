@@ -49,10 +49,12 @@ messages: venv
 run: venv messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	$(MANAGE) search_reindex
 	@echo
 	@echo "================================================================"
 	@echo "  Corridor is running at  http://$(ADDRESS)/"
-	@echo "  Admin: http://$(ADDRESS)/admin/   API: http://$(ADDRESS)/api/v1/docs"
+	@echo "  Search: http://$(ADDRESS)/search/   Admin: http://$(ADDRESS)/admin/"
+	@echo "  API: http://$(ADDRESS)/api/v1/docs"
 	@echo "  Press Ctrl-C to stop."
 	@echo "================================================================"
 	@echo
