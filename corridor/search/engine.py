@@ -278,8 +278,14 @@ class TantivyEngine:
     # -- writing ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def writer(self, *, heap_size: int = 64_000_000, num_threads: int = 1) -> Iterator[_Batch]:
-        """A batch of additions and deletions, committed together at the end (or not at all)."""
+    def writer(
+        self, *, heap_size: int = 64_000_000, num_threads: int = 1, wait_merges: bool = True
+    ) -> Iterator[_Batch]:
+        """A batch of additions and deletions, committed together at the end (or not at all).
+
+        ``wait_merges``: after the commit, let the segment merges it started finish (keeps the
+        index in few segments; may take a while on a big index). Without it, they are dropped
+        with the writer, and the next writer that waits does them."""
         with self._lock, _file_lock(self.path / LOCK_FILE):
             writer = self.index_.writer(heap_size=heap_size, num_threads=num_threads)
             batch = _Batch(self, writer)
@@ -290,7 +296,8 @@ class TantivyEngine:
                 raise
             else:
                 writer.commit()
-                writer.wait_merging_threads()
+                if wait_merges:
+                    writer.wait_merging_threads()
             finally:
                 # The index's own writer lock is released when the writer is dropped.
                 batch.writer = None

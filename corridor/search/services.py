@@ -398,7 +398,8 @@ def _catch_up(engine: TantivyEngine, *, blocking: bool = True, limit: int | None
                     del gaps[seq]
                     keys[key] = None
             after = rows[-1][0]
-            written += _apply(engine, list(keys))
+            # A search (not blocking) does not wait for segment merges; the worker does them.
+            written += _apply(engine, list(keys), wait_merges=blocking)
             if keys or known != (top, len(gaps)):
                 engine.write_state(_state(top, gaps))
             if len(rows) < size or (limit is not None and (limit := limit - len(rows)) <= 0):
@@ -420,7 +421,7 @@ def _state(top: int, gaps: dict[int, float]) -> dict:
     }
 
 
-def _apply(engine: TantivyEngine, keys: list[str]) -> int:
+def _apply(engine: TantivyEngine, keys: list[str], *, wait_merges: bool = True) -> int:
     """Bring these documents of the index in line with the table: rows that exist are written,
     missing ones deleted (the table says what is true now, whatever the log said then)."""
     if not keys:
@@ -429,7 +430,7 @@ def _apply(engine: TantivyEngine, keys: list[str]) -> int:
         row[0]: IndexDoc(*row)
         for row in Document.objects.filter(key__in=keys).values_list(*INDEX_FIELDS)
     }
-    with engine.writer() as batch:
+    with engine.writer(wait_merges=wait_merges) as batch:
         for key in keys:
             doc = rows.get(key)
             if doc is None:
