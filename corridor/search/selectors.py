@@ -262,6 +262,7 @@ def _allows(audience: Audience, row: Document) -> bool:
 
 _label_cache: dict[tuple[str, str], tuple[float, dict[str, str]]] = {}
 LABEL_CACHE_SECONDS = 300
+LABEL_RETRY_SECONDS = 10
 
 
 def _facets(result: EngineResult, filters: dict[str, list[str]]) -> list[Facet]:
@@ -310,12 +311,14 @@ def _labels(name: str, values: list[str]) -> dict[str, str]:
         return dict(Organisation.objects.filter(slug__in=values).values_list("slug", "name"))
     key = (name, get_language() or "")
     cached = _label_cache.get(key)
+    now = time.time()
     if (
         cached is None
-        or cached[0] < time.time() - LABEL_CACHE_SECONDS
-        or set(values) - set(cached[1])
+        or cached[0] < now - LABEL_CACHE_SECONDS
+        # A value added since: read again (but not at every search, for a value nobody knows).
+        or (cached[0] < now - LABEL_RETRY_SECONDS and set(values) - set(cached[1]))
     ):
-        cached = (time.time(), _vocabulary(name))
+        cached = (now, _vocabulary(name))
         _label_cache[key] = cached
     return {value: cached[1][value] for value in values if value in cached[1]}
 
