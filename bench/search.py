@@ -278,11 +278,10 @@ def plain_terms(text: str) -> tuple[list[str], list[str]]:
 
 
 # --- bare tantivy ------------------------------------------------------------------------------
-# The same schema, analyzers, query and aggregations as corridor/search/engine.py (as of its commit
-# 759168d), without the layers around them (Django, the Document table, text normalisation,
-# labels, the re-check). Keep it in step when the engine's index changes.
+# The same schema, analyzers, query and aggregations as corridor/search/engine.py (schema version
+# 3, commit 51f7f3f), without the layers around them (Django, the Document table, text
+# normalisation, labels, the re-check). Keep it in step when the engine's index changes.
 
-TANTIVY_TEXT_FIELDS = ("title", "summary", "body")
 TANTIVY_STEMMERS = {
     "en": "english",
     "fr": "french",
@@ -290,7 +289,7 @@ TANTIVY_STEMMERS = {
     "ru": "russian",
     "ar": "arabic",
 }
-TANTIVY_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 0.5, "cjk": 1.0}
+TANTIVY_BOOSTS = {"title": 3.0, "summary": 1.5, "body": 1.0, "stemmed": 1.0, "cjk": 1.0}
 TANTIVY_CJK_PATTERN = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 HAS_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
@@ -314,6 +313,13 @@ def tantivy_terms(name: str) -> dict:
     return {"terms": {"field": name, "size": FACET_SIZES.get(name, DEFAULT_FACET_SIZE)}}
 
 
+def tantivy_filter_string(filters: dict[str, list[str]]) -> str:
+    return " AND ".join(
+        f"{name}:IN [{' '.join(f'{chr(34)}{v}{chr(34)}' for v in values)}]"
+        for name, values in filters.items()
+    )
+
+
 class BareTantivy(Engine):
     name = "tantivy"
 
@@ -325,8 +331,10 @@ class BareTantivy(Engine):
 
         builder = tantivy.SchemaBuilder()
         builder.add_text_field("key", stored=True, tokenizer_name="raw")
-        for name in TANTIVY_TEXT_FIELDS:
-            builder.add_text_field(name, stored=True, tokenizer_name="corridor")
+        builder.add_text_field("title", stored=True, tokenizer_name="corridor")
+        builder.add_text_field("summary", stored=True, tokenizer_name="corridor")
+        builder.add_text_field("body", tokenizer_name="corridor")
+        builder.add_bytes_field("text", stored=True)
         for code in TANTIVY_STEMMERS:
             builder.add_text_field(f"stem_{code}", tokenizer_name=f"corridor_{code}")
         builder.add_text_field("cjk", tokenizer_name="corridor_cjk")
@@ -348,8 +356,8 @@ class BareTantivy(Engine):
 
         shutil.rmtree(self.directory, ignore_errors=True)
         self.directory.mkdir(parents=True)
-        self.schema = self._schema()
-        index = tantivy.Index(self.schema, path=str(self.directory))
+        self.schema = schema = self._schema()
+        index = tantivy.Index(schema, path=str(self.directory))
         index.register_tokenizer("corridor", tantivy_analyzer())
         for code, language in TANTIVY_STEMMERS.items():
             index.register_tokenizer(f"corridor_{code}", tantivy_analyzer(language))
@@ -358,34 +366,37 @@ class BareTantivy(Engine):
         started = time.perf_counter()
         writer = index.writer(heap_size=256_000_000, num_threads=0)
         for item in _items(corpus_path, size):
-            document = tantivy.Document()
-            document.add_text("key", f"{item['kind']}:{item['id']}")
-            document.add_text("url", f"/r/{item['id']}/")
-            texts = [item[name] for name in TANTIVY_TEXT_FIELDS]
-            for name, text in zip(TANTIVY_TEXT_FIELDS, texts, strict=True):
-                document.add_text(name, text)
+            texts = (item["title"], item["summary"], item["body"])
+            fields = {
+                "key": f"{item['kind']}:{item['id']}",
+                "url": f"/r/{item['id']}/",
+                "title": texts[0],
+                "summary": texts[1],
+                "text": texts[2].encode(),
+                "visibility": item["visibility"],
+                "owner": item["owner_organisation"],
+                "date": datetime.datetime.fromisoformat(item["date"]).replace(tzinfo=datetime.UTC),
+            }
             if item["language"] in TANTIVY_STEMMERS:
-                document.add_text(f"stem_{item['language']}", "\n".join(texts))
+                fields[f"stem_{item['language']}"] = "\n".join(texts)
+            else:
+                fields["body"] = texts[2]
             if any(HAS_CJK.search(text) for text in texts):
-                document.add_text("cjk", "\n".join(texts))
+                fields["cjk"] = "\n".join(texts)
+            if item["allowed_people"]:
+                fields["allowed"] = [str(person) for person in item["allowed_people"]]
             for name, values in facet_values(item).items():
-                for value in values:
-                    document.add_text(name, value)
-            document.add_text("visibility", item["visibility"])
-            document.add_text("owner", item["owner_organisation"])
-            for person in item["allowed_people"]:
-                document.add_text("allowed", str(person))
-            year, month, day = map(int, item["date"].split("-"))
-            document.add_date("date", datetime.datetime(year, month, day, tzinfo=datetime.UTC))
-            writer.add_document(document)
+                if values:
+                    fields[name] = values
+            writer.add_document(tantivy.Document.from_dict(fields, schema))
         writer.commit()
         writer.wait_merging_threads()
         index.config_reader(reload_policy="manual")
         index.reload()
         self.searcher = index.searcher()
         stem_fields = [f"stem_{c}" for c in TANTIVY_STEMMERS]
-        self.default_fields = [*TANTIVY_TEXT_FIELDS, *stem_fields, "cjk"]
-        self.boosts = {name: TANTIVY_BOOSTS[name] for name in TANTIVY_TEXT_FIELDS}
+        self.default_fields = ["title", "summary", "body", *stem_fields, "cjk"]
+        self.boosts = {name: TANTIVY_BOOSTS[name] for name in ("title", "summary", "body")}
         self.boosts.update({name: TANTIVY_BOOSTS["stemmed"] for name in stem_fields})
         self.boosts["cjk"] = TANTIVY_BOOSTS["cjk"]
         return {"index": time.perf_counter() - started}
@@ -395,15 +406,22 @@ class BareTantivy(Engine):
         organisation (most documents are public: excluding the few is cheaper)."""
         from tantivy import Occur, Query
 
-        term = Query.term_query
         hidden = Query.boolean_query(
             [
                 (Occur.Must, Query.term_set_query(self.schema, "visibility", ["restricted"])),
-                (Occur.MustNot, term(self.schema, "allowed", str(viewer.person))),
+                (Occur.MustNot, Query.term_query(self.schema, "allowed", str(viewer.person))),
                 (Occur.MustNot, Query.term_set_query(self.schema, "owner", [viewer.organisation])),
             ]
         )
         return (Occur.MustNot, hidden)
+
+    def _snippet(self, generators, field, source) -> str:
+        import tantivy
+
+        stand_in = tantivy.Document()
+        stand_in.add_text(field, source)
+        snippet = generators(field).snippet_from_doc(stand_in)
+        return snippet.to_html() if snippet.highlighted() else ""
 
     def search(self, query):
         import tantivy
@@ -417,45 +435,56 @@ class BareTantivy(Engine):
             conjunction_by_default=True,
         )
         base = [(Occur.Must, text), self._hidden(query.viewer)]
-        filters = {
-            name: (
-                Occur.Must,
-                Query.const_score_query(Query.term_set_query(self.schema, name, [value]), 0.0),
-            )
-            for name, value in query.filters
-        }
-        full = Query.boolean_query(base + list(filters.values()))
+        filters = {name: [value] for name, value in query.filters}
+        clauses = [
+            Query.const_score_query(Query.term_set_query(self.schema, name, values), 0.0)
+            for name, values in filters.items()
+        ]
+        full = Query.boolean_query(base + [(Occur.Must, clause) for clause in clauses])
         result = searcher.search(full, PAGE_SIZE, count=False)
 
+        made = {}
+
+        def generators(field):
+            if field not in made:
+                made[field] = tantivy.SnippetGenerator.create(searcher, text, self.schema, field)
+                made[field].set_max_num_chars(240)
+            return made[field]
+
         hits = []
-        generators = {}
         for _score, address in result.hits:
             document = searcher.doc(address)
-            snippet = ""
-            for name in ("body", "summary"):
-                if name not in generators:
-                    generators[name] = tantivy.SnippetGenerator.create(
-                        searcher, text, self.schema, name
-                    )
-                    generators[name].set_max_num_chars(240)
-                found = generators[name].snippet_from_doc(document)
-                if found.highlighted():
-                    snippet = found.to_html()
-                    break
+            body = bytes(document.get_first("text") or b"").decode(errors="ignore")
+            language = document.get_first("language") or ""
+            field = f"stem_{language}" if language in TANTIVY_STEMMERS else "body"
+            snippet = self._snippet(generators, field, body)
+            if not snippet and HAS_CJK.search(body):
+                snippet = self._snippet(generators, "cjk", body)
+            if not snippet:
+                snippet = self._snippet(generators, "summary", document.get_first("summary") or "")
             hits.append((document.get_first("key"), document.get_first("title"), snippet))
 
-        # The total and the unfiltered facets in one aggregation under all the filters; each
-        # filtered facet under the other filters only: Corridor's requests.
+        # The total and every facet's counts in one aggregation over the documents that miss one
+        # filter at most: Corridor's request.
+        at_least = Query.boolean_query(
+            [(Occur.Should, clause) for clause in clauses],
+            minimum_number_should_match=len(clauses) - 1,
+        )
         plain = {name: tantivy_terms(name) for name in FACETS if name not in filters}
-        raw = searcher.aggregate(full, {**plain, "__total": {"value_count": {"field": "type"}}})
-        total = int(raw.pop("__total")["value"])
+        aggs = {"__all": {"filter": tantivy_filter_string(filters), "aggs": plain}}
         for name in filters:
-            others = [clause for other, clause in filters.items() if other != name]
-            raw.update(
-                searcher.aggregate(Query.boolean_query(base + others), {name: tantivy_terms(name)})
-            )
+            others = {o: v for o, v in filters.items() if o != name}
+            aggs[f"only_{name}"] = {
+                "filter": tantivy_filter_string(others),
+                "aggs": {name: tantivy_terms(name)},
+            }
+        raw = searcher.aggregate(Query.boolean_query(base + [(Occur.Must, at_least)]), aggs)
+        total = int(raw["__all"]["doc_count"])
+        found = dict(raw["__all"])
+        for name in filters:
+            found[name] = raw[f"only_{name}"][name]
         facets = {
-            name: {str(b["key"]): b["doc_count"] for b in raw.get(name, {}).get("buckets", [])}
+            name: {str(b["key"]): b["doc_count"] for b in found.get(name, {}).get("buckets", [])}
             for name in FACETS
         }
         return Page(total, hits, facets)
