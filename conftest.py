@@ -29,6 +29,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 @pytest.fixture(autouse=True)
 def _media_and_language(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Each test's search index of its own (services index after commit): never DATA_DIR's.
+    settings.SEARCH_INDEX_DIR = tmp_path / "search"
     settings.LANGUAGE_CODE = "en"
 
 
