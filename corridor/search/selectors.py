@@ -84,7 +84,7 @@ class FacetOption:
     label: str
     count: int
     selected: bool = False
-    #: The page's address with this value added to the filters, or taken out (set by the view).
+    #: The page's address with this value taken out of the filters, or put in (set by the view).
     url: str = ""
 
 

@@ -18,7 +18,7 @@ def search(request):
         page=params.page,
     )
     for facet in page.facets:
-        for option in facet.options:
+        for option in facet.selected:  # the checkboxes need no address; a removal link does
             option.url = params.toggled(facet.name, option.value)
     for option in page.types:
         option.url = params.with_type(option.value)
