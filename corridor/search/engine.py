@@ -262,8 +262,9 @@ class TantivyEngine:
         self.index_ = tantivy.Index(self.schema, path=str(self.path), reuse=True)
         self._analyzer = _analyzer()
         self.index_.register_tokenizer("corridor", self._analyzer)
-        for code, language in STEMMERS.items():
-            self.index_.register_tokenizer(f"corridor_{code}", _analyzer(language))
+        self._stemmers = {code: _analyzer(language) for code, language in STEMMERS.items()}
+        for code, analyzer in self._stemmers.items():
+            self.index_.register_tokenizer(f"corridor_{code}", analyzer)
         self.index_.register_tokenizer("corridor_cjk", _analyzer(cjk=True))
         self.index_.config_reader(reload_policy="manual")
         boosts = {**DEFAULT_FIELD_BOOSTS, **(field_boosts or {})}
@@ -579,6 +580,16 @@ class TantivyEngine:
             for name in facets
         }
 
+    def _known(self, searcher, word: str) -> bool:
+        """Whether some document has ``word``: as it is, or (in a body) as one stemmer reads it."""
+        if any(searcher.doc_freq(name, word) for name in TEXT_FIELDS):
+            return True
+        for code, analyzer in self._stemmers.items():
+            stems = analyzer.analyze(word)
+            if stems and searcher.doc_freq(f"stem_{code}", stems[0]):
+                return True
+        return False
+
     def _suggestion(self, searcher, query, base_clauses, filter_clauses) -> str | None:
         """A spelling that finds something, for a query that found nothing: each word that is in
         no title, summary or unstemmed body replaced by the closest such word of the documents
@@ -590,7 +601,7 @@ class TantivyEngine:
         changed = False
         suggestion = []
         for word in words:
-            if len(word) < 4 or any(searcher.doc_freq(f, word) for f in TEXT_FIELDS):
+            if len(word) < 4 or self._known(searcher, word):
                 suggestion.append(word)
                 continue
             prefix = word[:3] if len(word) >= 6 else word[:2]

@@ -239,6 +239,10 @@ def test_did_you_mean_offers_only_words_the_reader_may_see(engine):
     assert engine.search("xylofone", visibility=Audience.all()).suggestion == "xylophone"
     assert engine.search("detention").suggestion is None
     assert engine.search("qqqqqqq").suggestion is None
+    # A word of a body (indexed through its language's stemmer) is not "corrected".
+    engine.index([doc("resource:3", "Other", body="The quokkas of Perth.")])
+    assert engine.search("quokkas detentoin").suggestion is None
+    assert engine.search("quokkas alternatives").total == 0
 
 
 def test_replace_and_delete_by_key(engine):
