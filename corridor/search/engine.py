@@ -479,6 +479,50 @@ class TantivyEngine:
             took_ms=(time.perf_counter() - started) * 1000,
         )
 
+    def similar(
+        self,
+        key: str,
+        *,
+        visibility: Audience | None = None,
+        types: Sequence[str] | None = None,
+        limit: int = 5,
+    ) -> list[Hit]:
+        """Documents like the one with ``key`` (its most telling words, "more like this"), that
+        ``visibility`` may see; of ``types`` only, if given. [] when ``key`` is not indexed."""
+        self.refresh()
+        searcher = self.index_.searcher()
+        found = searcher.search(Query.term_query(self.schema, "key", key), 1).hits
+        if not found:
+            return []
+        doc = searcher.doc(found[0][1])
+        stored = doc.get_first(BODY_STORE)
+        body = bytes(stored).decode(errors="ignore") if stored else ""
+        language = (doc.get_first("language") or "").split("-")[0]
+        fields = {
+            "title": [doc.get_first("title") or ""],
+            "summary": [doc.get_first("summary") or ""],
+            f"stem_{language}" if language in STEMMERS else "body": [body[:20_000]],
+        }
+        like = Query.more_like_this_document_fields_query(
+            self.schema,
+            fields,
+            min_doc_frequency=1,
+            # Words in most documents ("migration") say nothing about this one.
+            max_doc_frequency=max(1000, searcher.num_docs // 4),
+            min_term_frequency=1,
+            max_query_terms=25,
+            min_word_length=3,
+        )
+        clauses = [
+            (Occur.Must, like),
+            (Occur.MustNot, Query.term_query(self.schema, "key", key)),
+            *self.visibility_clauses(visibility or Audience.public()),
+        ]
+        if types:
+            clauses.append((Occur.Must, self.filter_query("type", list(types))))
+        result = searcher.search(Query.boolean_query(clauses), max(1, min(limit, 50)))
+        return [self._hit(searcher, score, address) for score, address in result.hits]
+
     def _hit(self, searcher, score, address) -> Hit:
         doc = searcher.doc(address)
         date = doc.get_first("date")

@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.core.permissions import is_member, is_secretariat, is_signed_in
 from corridor.directory.models import Affiliation, Organisation
-from corridor.search.engine import FACETS, MAX_OFFSET, Audience, EngineResult, clean_filters
+from corridor.search.engine import FACETS, MAX_OFFSET, Audience, EngineResult, Hit, clean_filters
 from corridor.search.models import Document
-from corridor.search.registry import provider_for_type, providers
+from corridor.search.registry import key_for, provider_for, provider_for_type, providers
 from corridor.search.services import get_engine, search_catch_up
 from corridor.taxonomy.models import (
     Country,
@@ -188,7 +188,7 @@ def search(
     result = get_engine().search(
         q, filters=filters, sort=sort, page=page, per_page=per_page, visibility=audience
     )
-    items = _recheck(user, audience, result)
+    items = _recheck(user, audience, result.hits)
     facets = _facets(result, filters)
     types = next((f.options for f in facets if f.name == "type"), [])
     return SearchPage(
@@ -206,22 +206,35 @@ def search(
     )
 
 
-def _recheck(user, audience: Audience, result: EngineResult) -> list[ResultItem]:
+def similar(*, user, obj, types: Sequence[str] | None = None, limit: int = 5) -> list[ResultItem]:
+    """What is most like ``obj`` (a searchable object) among what ``user`` may see: its related
+    resources, or research like a new topic. ``types`` limits the kinds ("resource", ...)."""
+    provider = provider_for(obj)
+    if provider is None or obj.pk is None:
+        return []
+    audience = audience_for(user)
+    hits = get_engine().similar(
+        key_for(provider, obj.pk), visibility=audience, types=types, limit=limit
+    )
+    return _recheck(user, audience, hits)
+
+
+def _recheck(user, audience: Audience, hits: list[Hit]) -> list[ResultItem]:
     """The hits ``user`` may see according to the database now: the row must still exist with a
     visibility that lets them see it, and the owning app's rules must agree. What is shown (title,
     address, summary) comes from the row, not from the index."""
-    if not result.hits:
+    if not hits:
         return []
     rows = {
         row.key: row
-        for row in Document.objects.filter(key__in=[hit.key for hit in result.hits]).only(
+        for row in Document.objects.filter(key__in=[hit.key for hit in hits]).only(
             "key", "type", "object_id", "title", "url", "summary", "visibility",
             "allowed_person_ids", "owner_organisation_ids", "date",
         )
     }  # fmt: skip
     candidates = [
         rows[hit.key]
-        for hit in result.hits
+        for hit in hits
         if hit.key in rows and _allows(audience, rows[hit.key])
     ]  # fmt: skip
     by_type: dict[str, list[int]] = defaultdict(list)
@@ -233,7 +246,7 @@ def _recheck(user, audience: Audience, result: EngineResult) -> list[ResultItem]
         if provider is None:
             continue
         visible.update((type_key, pk) for pk in provider.visible_ids(user=user, ids=ids))
-    snippets = {hit.key: hit.snippet for hit in result.hits}
+    snippets = {hit.key: hit.snippet for hit in hits}
     items = []
     for row in candidates:
         if (row.type, row.object_id) not in visible:

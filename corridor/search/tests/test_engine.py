@@ -259,3 +259,25 @@ def test_another_process_commits_are_seen(engine, tmp_path):
     other = TantivyEngine(tmp_path / "index")
     other.index([doc("resource:1", "Written elsewhere")])
     assert keys(engine.search("elsewhere")) == ["resource:1"]
+
+
+def test_similar_documents(engine):
+    engine.index(
+        [
+            doc("resource:1", "Alternatives to immigration detention", body="Community case management instead of detention for migrants and asylum seekers."),
+            doc("resource:2", "Case management as an alternative to detention", body="Community-based case management for migrants, not detention."),
+            doc("resource:3", "Remittances and financial inclusion", body="Lowering the cost of sending money home."),
+            doc("research_topic:1", "Detention of children", type="research_topic", body="Alternatives to the detention of migrant children; case management."),
+            doc("resource:4", "Confidential: detention case management", visibility="restricted", body="Detention, case management, migrants, community alternatives."),
+        ]
+    )  # fmt: skip
+    similar = [hit.key for hit in engine.similar("resource:1")]
+    assert similar[0] == "resource:2"
+    assert "resource:1" not in similar and "resource:4" not in similar
+    assert "resource:4" in [
+        hit.key for hit in engine.similar("resource:1", visibility=Audience.all())
+    ]
+    assert [hit.key for hit in engine.similar("resource:1", types=["research_topic"])] == [
+        "research_topic:1"
+    ]
+    assert engine.similar("resource:404") == []

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from corridor.directory.models import User
 from corridor.knowledge.models import Resource
 from corridor.search.models import Document
-from corridor.search.selectors import audience_for, search
+from corridor.search.selectors import audience_for, search, similar
 from corridor.search.services import document_refresh, search_catch_up
 
 ANONYMOUS = AnonymousUser()
@@ -190,3 +190,18 @@ def test_what_is_shown_comes_from_the_table(world, settings):
     settings.SEARCH_CATCH_UP_ON_SEARCH = False
     Document.objects.filter(key=f"event:{world.event.pk}").update(title="Renamed consultation")
     assert found(search(user=ANONYMOUS, q="consultation")) == {"Renamed consultation"}
+
+
+def test_similar_items_respect_visibility(world):
+    # Like the detention workstream: the topic on detention; the members' guide for members only.
+    titles = [item.title for item in similar(user=ANONYMOUS, obj=world.workstream)]
+    assert titles[0] == "Impact of detention on children"
+    assert "Guide de surveillance de la détention" not in titles
+    assert "Confidential detention review" not in titles
+    assert "Confidential detention review" in [
+        item.title for item in similar(user=world.other_member, obj=world.workstream, limit=10)
+    ]
+    assert [
+        item.type for item in similar(user=ANONYMOUS, obj=world.workstream, types=["resource"])
+    ] in ([], ["resource"])
+    assert similar(user=ANONYMOUS, obj=world.draft) == []
